@@ -1,0 +1,491 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// sent is one sentence with everything found in it.
+type sent struct {
+	idx      int
+	text     string
+	offset   int
+	toks     []token
+	caption  bool
+	title    bool
+	people   []pmention
+	group    bool // "the two leaders", "they"
+	cities   []cmention
+	country  []ymention
+	classes  map[string]bool
+	date     dateExpr
+	topics   []string // topic entity slugs
+	projects []prmention
+}
+
+type pmention struct {
+	p       *Entity
+	start   int
+	end     int
+	spokes  bool // a spokesperson reporting, not taking part
+	subject bool // first person of the sentence
+}
+
+type cmention struct {
+	city     int // index into lexicon cities
+	start    int
+	end      int
+	locative bool // "in Astana", "Astana'da"
+	possess  bool // "Ankara's" (metonymy)
+}
+
+type ymention struct {
+	iso     string
+	start   int
+	end     int
+	demonym bool
+}
+
+type prmention struct {
+	e     *Entity
+	start int
+	end   int
+}
+
+// articleRun holds the state of extracting one article.
+type articleRun struct {
+	x        *Extractor
+	l        *Lang
+	c        *Cleaned
+	pub      time.Time
+	sents    []*sent
+	persons  map[string]*Entity // by slug, in order of first mention
+	porder   []*Entity
+	lastSubj *Entity
+	cands    []*cand
+	projects map[string]*Entity
+	porderPr []*Entity
+	builtBy  []BuiltBy
+
+	lastNamed   *Entity // the last named project, for "the plant"
+	lastNamedAt int
+}
+
+func newArticleRun(x *Extractor, l *Lang, c *Cleaned) *articleRun {
+	return &articleRun{x: x, l: l, c: c, pub: pubTime(c.Published), persons: map[string]*Entity{}, projects: map[string]*Entity{}}
+}
+
+func (ar *articleRun) run() {
+	off := 0
+	for _, ln := range ar.c.Lines {
+		for _, s := range splitSentences(ar.l, ln.Text) {
+			st := &sent{idx: len(ar.sents), text: s, offset: off + strings.Index(ln.Text, s), caption: ln.Caption, title: ln.Title}
+			st.toks = tokenize(s)
+			ar.sents = append(ar.sents, st)
+		}
+		off += len(ln.Text) + 1
+	}
+	for _, s := range ar.sents {
+		ar.annotate(s)
+	}
+	ar.findMeetings()
+	ar.findBuiltBy()
+}
+
+// annotate finds triggers, places, dates, people, topics and projects.
+func (ar *articleRun) annotate(s *sent) {
+	l, lx := ar.l, ar.x.lex
+	s.classes = map[string]bool{}
+	for _, m := range l.meeting.all(s.toks) {
+		for _, v := range m.vals {
+			for _, c := range strings.Split(l.meetClass[v], "+") {
+				s.classes[c] = true
+			}
+		}
+	}
+	for _, m := range l.coref.all(s.toks) {
+		if l.corefCls[m.vals[0]] == "group" {
+			s.group = true
+		}
+	}
+	for _, m := range l.countries.all(s.toks) {
+		r := l.countryOf[m.vals[0]]
+		s.country = append(s.country, ymention{iso: r.iso, start: m.start, end: m.end, demonym: r.demonym})
+	}
+	s.date = findDate(l, s.text, s.toks)
+	ar.findPeople(s)
+	taken := map[int]bool{}
+	for _, p := range s.people {
+		for i := p.start; i < p.end; i++ {
+			taken[i] = true
+		}
+	}
+	for i := 0; i < len(s.toks); {
+		m, ok := lx.cityTrie.longest(s.toks, i)
+		if !ok || taken[i] || !s.toks[i].cap {
+			i++
+			continue
+		}
+		best := m.vals[0]
+		for _, v := range m.vals[1:] {
+			if betterCity(lx, v, best, s.country) {
+				best = v
+			}
+		}
+		cm := cmention{city: best, start: m.start, end: m.end}
+		last := s.toks[m.end-1]
+		if k := l.locative[last.suf]; k != "" {
+			cm.locative = true
+		}
+		if last.suf == "s" {
+			cm.possess = true
+		}
+		if ar.locativeBefore(s, m.start) {
+			cm.locative = true
+		}
+		s.cities = append(s.cities, cm)
+		i = m.end
+	}
+	seenTopic := map[string]bool{}
+	for _, m := range l.topics.all(s.toks) {
+		for _, v := range m.vals {
+			id := l.topicIDs[v]
+			if !seenTopic[id] {
+				seenTopic[id] = true
+				s.topics = append(s.topics, id)
+			}
+		}
+	}
+	ar.findProjects(s)
+}
+
+// betterCity prefers a city in a country the sentence names, then a capital,
+// then the more populous.
+func betterCity(lx *Lexicon, a, b int, countries []ymention) bool {
+	ca, cb := lx.Cities[a], lx.Cities[b]
+	ina, inb := false, false
+	for _, y := range countries {
+		ina = ina || y.iso == ca.Country
+		inb = inb || y.iso == cb.Country
+	}
+	if ina != inb {
+		return ina
+	}
+	if ca.Capital != cb.Capital {
+		return ca.Capital
+	}
+	return ca.Population > cb.Population
+}
+
+// locativeBefore reports whether a locative preposition precedes token i,
+// allowing a few words between ("in the Turkish city of Antalya", "in
+// Russia's Black Sea resort of Sochi") but no clause break.
+func (ar *articleRun) locativeBefore(s *sent, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
+		between := s.text[s.toks[j].end:s.toks[j+1].start]
+		if strings.ContainsAny(between, ",;:()") && j != i-1 {
+			return false
+		}
+		if strings.ContainsAny(between, ";:()") {
+			return false
+		}
+		if ar.l.locative[s.toks[j].fold] != "" {
+			return true
+		}
+		if j < i-1 && s.toks[j].cap == false && !ar.l.stop[s.toks[j].fold] && !placeWord(s.toks[j].fold) {
+			return false
+		}
+	}
+	return false
+}
+
+// placeWord: lowercase words allowed between a preposition and a city name.
+func placeWord(w string) bool {
+	switch w {
+	case "city", "capital", "resort", "town", "port", "coastal", "southern", "northern", "eastern", "western", "central", "province", "sea":
+		return true
+	}
+	return false
+}
+
+// findPeople finds people: lexicon names, surnames, titles with unknown
+// names, titles standing for a person named before, and pronouns.
+func (ar *articleRun) findPeople(s *sent) {
+	l := ar.l
+	toks := s.toks
+	add := func(p *Entity, start, end int, spokes bool) {
+		for _, q := range s.people {
+			if q.p == p {
+				return
+			}
+		}
+		s.people = append(s.people, pmention{p: p, start: start, end: end, spokes: spokes, subject: len(s.people) == 0})
+	}
+	for i := 0; i < len(toks); {
+		// a demonym or country before a title: "Russian Foreign Minister", "Turkey's foreign minister"
+		demo := ""
+		j := i
+		if m, ok := l.countries.longest(toks, i); ok {
+			demo = l.countryOf[m.vals[0]].iso
+			j = m.end
+		}
+		if tm, ok := l.titles.longest(toks, j); ok {
+			role := l.titleRole[tm.vals[0]]
+			k := tm.end
+			// "his Turkish counterpart Mevlut Cavusoglu": demonym after the title word
+			if demo == "" {
+				if m, ok := l.countries.longest(toks, k); ok && l.countryOf[m.vals[0]].demonym {
+					demo = l.countryOf[m.vals[0]].iso
+					if tm2, ok := l.titles.longest(toks, m.end); ok {
+						role = l.titleRole[tm2.vals[0]]
+						k = tm2.end
+					} else {
+						k = m.end
+					}
+				}
+			}
+			// more title words: "Foreign Minister", "Devlet Başkanı"
+			for {
+				if tm2, ok := l.titles.longest(toks, k); ok && !toks[k].cap == !toks[tm.start].cap {
+					if l.titleRole[tm2.vals[0]] != "other" {
+						role = l.titleRole[tm2.vals[0]]
+					}
+					k = tm2.end
+					continue
+				}
+				break
+			}
+			if k > j && (toks[j].cap || demo != "" || role == "other") {
+				if p, end := ar.nameAt(s, k, demo, role); p != nil {
+					add(p, i, end, role == "spokesperson")
+					i = end
+					continue
+				}
+				// title alone: "the Turkish leader", "Turkey's foreign minister"
+				if demo != "" {
+					if p := ar.byCountry(demo, role); p != nil {
+						add(p, i, k, false)
+						i = k
+						continue
+					}
+				}
+			}
+		}
+		if p, end := ar.nameAt(s, i, "", ""); p != nil {
+			add(p, i, end, p.hasRole("spokesperson") && len(p.Roles) == 1)
+			i = end
+			continue
+		}
+		// pronoun subject: "He said", "She added"
+		if i == 0 && (toks[0].fold == "he" || toks[0].fold == "she") && ar.lastSubj != nil {
+			add(ar.lastSubj, 0, 1, false)
+		}
+		i++
+	}
+	for _, p := range s.people {
+		if !p.spokes {
+			ar.lastSubj = p.p
+			break
+		}
+	}
+}
+
+func (e *Entity) hasRole(r string) bool {
+	for _, x := range e.Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAt reads a person's name starting at token i: a lexicon name, a known
+// surname, a truncated surname of someone already named, or (after a title)
+// an unknown capitalised name, which mints a new person.
+func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
+	lx := ar.x.lex
+	toks := s.toks
+	if i >= len(toks) {
+		return nil, 0
+	}
+	if m, ok := lx.peopleFull.longest(toks, i); ok && (toks[i].cap || toks[i].upper) {
+		if m.end-m.start >= 2 || len(toks[i].fold) >= 3 {
+			p := ar.pickPerson(m.vals, demo)
+			return ar.person(p), m.end
+		}
+	}
+	if !toks[i].cap {
+		return nil, 0
+	}
+	// a run of capitalised tokens: the name
+	end := i
+	for end < len(toks) && end < i+4 && toks[end].cap && ar.nameToken(s, end) {
+		end++
+		if toks[end-1].suf != "" {
+			break
+		}
+	}
+	if end == i {
+		return nil, 0
+	}
+	// known surname anywhere in the run (last token first)
+	for k := end - 1; k >= i; k-- {
+		if ids := lx.peopleShort[toks[k].fold]; len(ids) > 0 {
+			return ar.person(ar.pickPerson(ids, demo)), k + 1
+		}
+	}
+	// someone already named whose name starts with this (truncated: "Cavu")
+	last := toks[end-1].fold
+	if len(last) >= 3 {
+		for _, p := range ar.porder {
+			for _, part := range strings.Fields(Fold(p.Name)) {
+				if len(part) > len(last) && strings.HasPrefix(part, last) && (demo == "" || p.Country == demo) {
+					return p, end
+				}
+			}
+		}
+	}
+	if role == "" {
+		return nil, 0
+	}
+	// an unknown person after a title: mint
+	var parts []string
+	for k := i; k < end; k++ {
+		parts = append(parts, toks[k].text)
+	}
+	name := strings.Join(parts, " ")
+	if len(parts) == 1 && len([]rune(name)) < 3 {
+		return nil, 0
+	}
+	sl := slug(name)
+	if p := ar.persons[sl]; p != nil {
+		return p, end
+	}
+	// a single unknown word that is the surname of someone named before
+	for _, p := range ar.porder {
+		f := strings.Fields(Fold(p.Name))
+		if len(f) > 0 && f[len(f)-1] == Fold(name) {
+			return p, end
+		}
+	}
+	e := &Entity{Kind: "person", Slug: sl, Name: name, Country: demo}
+	if role != "" && role != "other" {
+		e.Roles = []string{role}
+	}
+	ar.persons[sl] = e
+	ar.porder = append(ar.porder, e)
+	return e, end
+}
+
+// nameToken: a capitalised token that can be part of a person's name (not a
+// country, city, title or month).
+func (ar *articleRun) nameToken(s *sent, k int) bool {
+	t := s.toks[k]
+	if t.upper && len(t.fold) <= 3 {
+		return false
+	}
+	if _, ok := ar.l.countries.longest(s.toks, k); ok {
+		return false
+	}
+	if _, ok := ar.l.titles.longest(s.toks, k); ok {
+		return false
+	}
+	if _, ok := ar.l.dates.longest(s.toks, k); ok {
+		return false
+	}
+	if _, ok := ar.l.meeting.longest(s.toks, k); ok {
+		return false
+	}
+	if ar.l.stop[t.fold] {
+		return false
+	}
+	if m, ok := ar.x.lex.cityTrie.longest(s.toks, k); ok && m.end > k {
+		if _, isP := ar.x.lex.peopleShort[t.fold]; !isP {
+			return false
+		}
+	}
+	if k > 0 {
+		between := s.text[s.toks[k-1].end:t.start]
+		if strings.ContainsAny(between, ",;:()\"“”") && k > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pickPerson chooses among lexicon people sharing a name: one already in the
+// article, then one of the given country, then one with a current role.
+func (ar *articleRun) pickPerson(ids []int, demo string) int {
+	lx := ar.x.lex
+	best, bestScore := ids[0], -1
+	for _, id := range ids {
+		p := lx.People[id]
+		sc := 0
+		if ar.persons[p.ID] != nil {
+			sc += 8
+		}
+		if demo != "" && p.Country == demo {
+			sc += 4
+		}
+		for _, r := range p.Roles {
+			if r.To == "" || (!ar.pub.IsZero() && r.To >= ar.pub.Format("2006")) {
+				sc += 2
+				break
+			}
+		}
+		if sc > bestScore {
+			best, bestScore = id, sc
+		}
+	}
+	return best
+}
+
+// person returns the article entity of lexicon person id.
+func (ar *articleRun) person(id int) *Entity {
+	p := ar.x.lex.People[id]
+	if e := ar.persons[p.ID]; e != nil {
+		return e
+	}
+	e := &Entity{Kind: "person", Slug: p.ID, Name: p.Name, Aliases: p.Aliases, Country: p.Country, Wikidata: p.Wikidata}
+	seen := map[string]bool{}
+	for _, r := range p.Roles {
+		if !seen[r.Name] {
+			seen[r.Name] = true
+			e.Roles = append(e.Roles, r.Name)
+		}
+	}
+	ar.persons[p.ID] = e
+	ar.porder = append(ar.porder, e)
+	return e
+}
+
+// byCountry resolves "the Turkish leader" to the person of that country
+// named most recently.
+func (ar *articleRun) byCountry(iso, role string) *Entity {
+	var best *Entity
+	for _, p := range ar.porder {
+		if p.Country == iso {
+			if role != "" && role != "other" && len(p.Roles) > 0 && !p.hasRole(role) {
+				continue
+			}
+			best = p
+		}
+	}
+	return best
+}
+
+// participants are the people of a sentence who take part (not spokespeople).
+func (s *sent) participants() []*Entity {
+	var out []*Entity
+	for _, p := range s.people {
+		if !p.spokes {
+			out = append(out, p.p)
+		}
+	}
+	return out
+}
+
+func sortEntities(es []*Entity) {
+	sort.Slice(es, func(i, j int) bool { return es[i].Slug < es[j].Slug })
+}

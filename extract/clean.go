@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// Document is one article as read from disk or stdin.
+type Document struct {
+	Path string // file path, or "-" for stdin
+	Data []byte
+}
+
+// Line is one kept line of an article's story.
+type Line struct {
+	Text    string
+	Caption bool // a photo caption or a line the page repeats
+	Title   bool // the headline
+}
+
+// Cleaned is an article reduced to its story.
+type Cleaned struct {
+	Title     string
+	Lines     []Line
+	Lang      string // language with data ("en", "tr"), or the detected code otherwise
+	Published string // publication date YYYY-MM-DD, "" if unknown
+	Dateline  string // city named in a dateline, "" if none
+}
+
+// isHTML sniffs whether a document is an HTML page.
+func isHTML(doc Document) bool {
+	ext := strings.ToLower(path.Ext(doc.Path))
+	if ext == ".html" || ext == ".htm" {
+		return true
+	}
+	head := bytes.ToLower(doc.Data[:min(len(doc.Data), 512)])
+	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
+}
+
+var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "blockquote": true, "div": true, "td": true, "figcaption": true, "pre": true, "section": true, "article": true}
+
+// htmlLines runs the main-content extractor and returns its block texts, the
+// title and the publication date from the page's metadata.
+func htmlLines(doc Document) (lines []string, title, published string, err error) {
+	res, err := trafilatura.Extract(bytes.NewReader(doc.Data), trafilatura.Options{EnableFallback: true, ExcludeComments: true})
+	if err != nil {
+		return nil, "", "", fmt.Errorf("html: %w", err)
+	}
+	title = strings.TrimSpace(res.Metadata.Title)
+	if !res.Metadata.Date.IsZero() {
+		published = res.Metadata.Date.Format("2006-01-02")
+	}
+	var buf strings.Builder
+	var walk func(n *html.Node)
+	flush := func() {
+		if t := strings.Join(strings.Fields(buf.String()), " "); t != "" {
+			lines = append(lines, t)
+		}
+		buf.Reset()
+	}
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			buf.WriteString(n.Data)
+			buf.WriteByte(' ')
+			return
+		case html.ElementNode:
+			if n.Data == "br" {
+				flush()
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	if res.ContentNode != nil {
+		walk(res.ContentNode)
+		flush()
+	}
+	if len(lines) == 0 && strings.TrimSpace(res.ContentText) != "" {
+		lines = strings.Split(res.ContentText, "\n")
+	}
+	return lines, title, published, nil
+}
+
+var (
+	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reNumDate   = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
+	reCaption   = regexp.MustCompile(`\((?:L|R|left|right|C|center|centre|[LR]-[LR]|photo|Photo)\)|\([A-Z][A-Za-z]+/[A-Z][^)]*\)|^(?i:photo|foto|fotoğraf)\s*:`)
+	reDateline  = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-zçğıöşü .'-]{2,30}),\s+(.{3,25}?)\s*(?:\([A-Za-z /]+\))?\s*[-–—]\s`)
+	reDateLabel = regexp.MustCompile(`(?i)^\s*(date|published|updated|yayınlanma|yayın tarihi|güncelleme|tarih)\b[:\s]*`)
+)
+
+// Clean reduces a document to its story lines, detects its language and
+// finds its publication date.
+func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
+	if len(bytes.TrimSpace(doc.Data)) == 0 {
+		return nil, fmt.Errorf("empty article")
+	}
+	c := &Cleaned{}
+	var raw []string
+	if isHTML(doc) {
+		lines, title, pub, err := htmlLines(doc)
+		if err != nil {
+			return nil, err
+		}
+		c.Title, c.Published = title, pub
+		raw = lines
+		if title != "" {
+			raw = append([]string{title}, raw...)
+		}
+	} else {
+		if !isText(doc.Data) {
+			return nil, fmt.Errorf("not a text file (binary data)")
+		}
+		raw = strings.Split(strings.ReplaceAll(string(doc.Data), "\r\n", "\n"), "\n")
+	}
+	for i := range raw {
+		raw[i] = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if r == '\u00a0' || r == '\u200b' || r == '•' {
+				return ' '
+			}
+			return r
+		}, raw[i])), " ")
+	}
+	lang := x.detect(strings.Join(raw, "\n"))
+	c.Lang = lang
+	l := x.lex.Langs[lang]
+	if l == nil {
+		return c, nil
+	}
+	count := map[string]int{}
+	for _, r := range raw {
+		if r != "" {
+			count[r]++
+		}
+	}
+	seen := map[string]bool{}
+	bodyStarted := false
+	for i, r := range raw {
+		if r == "" || seen[r] {
+			continue
+		}
+		seen[r] = true
+		if c.Published == "" && i < 12 && len(tokenize(r)) <= 8 {
+			if d := x.headerDate(r, raw); d != "" {
+				c.Published = d
+				rest := strings.TrimSpace(reDateLabel.ReplaceAllString(r, ""))
+				rest = strings.TrimSpace(reISODate.ReplaceAllString(rest, ""))
+				if len(tokenize(rest)) < 6 {
+					continue
+				}
+				r = rest
+			}
+		}
+		if !bodyStarted && c.Published == "" {
+			// "date 2025-11-24 Cumhurbaşkanı …": a date label opening a story line
+			if m := reDateLabel.FindString(r); m != "" {
+				if d := reISODate.FindString(r); d != "" && strings.Index(r, d) < len(m)+2 {
+					c.Published = d
+					r = strings.TrimSpace(r[strings.Index(r, d)+len(d):])
+				}
+			}
+		}
+		if isBoilerplate(l, x.lex, r) {
+			continue
+		}
+		toks := tokenize(r)
+		if len(toks) < 4 {
+			continue
+		}
+		isTitle := !bodyStarted && c.Title == "" && len(toks) <= 20 && !strings.HasSuffix(r, ".") && !strings.ContainsAny(r, "|>»")
+		if !isTitle && !bodyStarted && len(toks) < 8 {
+			continue
+		}
+		if !isTitle && len(toks) < 8 && !endsSentence(r) {
+			continue
+		}
+		if other := x.lineLang(toks); other != "" && other != lang && len(toks) >= 5 {
+			continue // a cookie banner in another language
+		}
+		if isTitle {
+			c.Title = r
+		} else {
+			bodyStarted = true
+			if c.Dateline == "" && len(c.Lines) <= 1 {
+				if m := reDateline.FindStringSubmatch(r); m != nil {
+					c.Dateline = strings.TrimSpace(m[1])
+				}
+			}
+		}
+		caption := count[r] > 1 || reCaption.MatchString(r)
+		c.Lines = append(c.Lines, Line{Text: r, Caption: caption && !isTitle, Title: isTitle})
+	}
+	return c, nil
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"'”’)»`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+func isText(b []byte) bool {
+	return !bytes.ContainsRune(b[:min(len(b), 8000)], 0)
+}
+
+// headerDate finds a publication date in a short header line.
+func (x *Extractor) headerDate(line string, all []string) string {
+	if m := reISODate.FindStringSubmatch(line); m != nil {
+		return m[0]
+	}
+	if m := reNumDate.FindStringSubmatch(line); m != nil {
+		return numericDate(m[1], m[2], m[3], strings.Join(all, "\n"), x)
+	}
+	return ""
+}
+
+// detect returns the language of text: a language with data when its
+// function words dominate, otherwise the code a statistical detector gives.
+func (x *Extractor) detect(text string) string {
+	toks := tokenize(text)
+	best, bestN := "", 0
+	for _, code := range x.lex.langCodes() {
+		n := 0
+		for _, t := range toks {
+			if x.lex.Langs[code].stop[t.fold] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = code, n
+		}
+	}
+	if len(toks) > 0 && float64(bestN)/float64(len(toks)) >= 0.08 {
+		return best
+	}
+	info := whatlanggo.Detect(text)
+	if code := info.Lang.Iso6391(); code != "" {
+		return code
+	}
+	return "und"
+}
+
+// lineLang returns the data language whose function words clearly dominate
+// a line, or "".
+func (x *Extractor) lineLang(toks []token) string {
+	best, bestN, second := "", 0, 0
+	for _, code := range x.lex.langCodes() {
+		n := 0
+		for _, t := range toks {
+			if x.lex.Langs[code].stop[t.fold] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, second, bestN = code, bestN, n
+		} else if n > second {
+			second = n
+		}
+	}
+	if bestN >= 2 && bestN >= 2*second+1 {
+		return best
+	}
+	return ""
+}
+
+func isBoilerplate(l *Lang, lx *Lexicon, line string) bool {
+	f := " " + strings.Join(phraseTokensPlain(line), " ") + " "
+	for _, p := range l.boiler {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	for _, ll := range lx.Langs {
+		if ll == l {
+			continue
+		}
+		for _, p := range ll.boiler {
+			if strings.Contains(f, p) && len(tokenize(line)) < 60 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phraseTokensPlain folds text into tokens without suffix handling.
+func phraseTokensPlain(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		out = append(out, t.fold)
+	}
+	return out
+}
+
+func loadWords(fsys fs.FS, name string) []string {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// splitSentences splits a line into sentences, keeping abbreviations,
+// initials and decimal numbers intact.
+func splitSentences(l *Lang, s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	byteAt := make([]int, len(rs)+1)
+	b := 0
+	for i, r := range rs {
+		byteAt[i] = b
+		b += len(string(r))
+	}
+	byteAt[len(rs)] = b
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && strings.ContainsRune(`"'”’»)`, rs[j]) {
+			j++
+		}
+		if j >= len(rs) || !unicode.IsSpace(rs[j]) {
+			continue
+		}
+		k := j
+		for k < len(rs) && unicode.IsSpace(rs[k]) {
+			k++
+		}
+		if k >= len(rs) {
+			continue
+		}
+		next := rs[k]
+		if !(unicode.IsUpper(next) || strings.ContainsRune(`"“'‘«`, next) || unicode.IsDigit(next)) {
+			continue
+		}
+		if r == '.' {
+			// the word before the period
+			w := i - 1
+			for w >= 0 && (unicode.IsLetter(rs[w]) || rs[w] == '.') {
+				w--
+			}
+			word := strings.ToLower(string(rs[w+1 : i]))
+			if len([]rune(word)) == 1 && unicode.IsUpper(rs[i-1]) {
+				continue // an initial
+			}
+			if l.abbrev[word] {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(string(rs[start:j])))
+		start = k
+	}
+	if rest := strings.TrimSpace(string(rs[start:])); rest != "" {
+		out = append(out, rest)
+	}
+	_ = byteAt
+	return out
+}

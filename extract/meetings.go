@@ -1,0 +1,351 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// cand is a meeting as the sentences state it, before merging.
+type cand struct {
+	parts    []*Entity
+	place    *cmention
+	placeCap bool // place read from a caption
+	placeSen *sent
+	kind     string // phone, video, in_person, "" unknown
+	status   string
+	date     dateExpr
+	dateStr  string
+	dateType string
+	sents    []*sent
+	caption  bool
+	topics   []string
+	topicEv  map[string]*sent
+}
+
+const minParticipants = 2
+
+// findMeetings reads meeting mentions, merges those that are the same
+// meeting, and attributes topics to the meeting being talked about.
+func (ar *articleRun) findMeetings() {
+	var current *cand
+	assign := make([]*cand, len(ar.sents))
+	for _, s := range ar.sents {
+		c := ar.mention(s)
+		if c != nil {
+			if m := ar.mergeInto(c); m != nil {
+				c = m
+			} else {
+				ar.cands = append(ar.cands, c)
+			}
+			current = c
+		} else if current != nil && ar.enrich(current, s) {
+			// a one-person mention adding the date or place of the current meeting
+		}
+		assign[s.idx] = current
+	}
+	if len(ar.cands) == 0 {
+		return
+	}
+	// sentences before the first meeting (the headline) belong to it
+	for i := range assign {
+		if assign[i] != nil {
+			break
+		}
+		assign[i] = ar.cands[0]
+	}
+	for _, s := range ar.sents {
+		c := assign[s.idx]
+		if c == nil {
+			continue
+		}
+		ownMention := false
+		for _, ms := range c.sents {
+			if ms == s {
+				ownMention = true
+			}
+		}
+		if !ownMention && !s.classes["discuss"] && !s.classes["speech"] {
+			continue
+		}
+		if !ownMention && s.caption {
+			continue
+		}
+		if !ownMention && !ar.aboutMeeting(s, c) {
+			continue
+		}
+		for _, t := range s.topics {
+			ar.addTopic(c, t, s)
+		}
+		for _, pr := range s.projects {
+			if pr.e.Slug != "" && (s.classes["discuss"] || s.classes["speech"]) {
+				ar.addTopic(c, "project:"+pr.e.Slug, s)
+			}
+		}
+	}
+}
+
+// aboutMeeting: a discussion or statement sentence speaks for the current
+// meeting when its speaker is a participant, a pronoun or group stands for
+// them, or it names no person at all.
+func (ar *articleRun) aboutMeeting(s *sent, c *cand) bool {
+	if s.group || len(s.people) == 0 {
+		return true
+	}
+	for _, p := range s.people {
+		for _, q := range c.parts {
+			if p.p == q {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (ar *articleRun) addTopic(c *cand, id string, s *sent) {
+	if c.topicEv == nil {
+		c.topicEv = map[string]*sent{}
+	}
+	if _, ok := c.topicEv[id]; ok {
+		return
+	}
+	c.topicEv[id] = s
+	c.topics = append(c.topics, id)
+}
+
+// mention reads a meeting stated by a sentence, or nil.
+func (ar *articleRun) mention(s *sent) *cand {
+	cl := s.classes
+	if !(cl["meet"] || cl["phone"] || cl["video"] || cl["visit"] || cl["host"]) {
+		return nil
+	}
+	parts := s.participants()
+	if len(parts) < minParticipants {
+		return nil
+	}
+	c := &cand{parts: parts, sents: []*sent{s}, caption: s.caption}
+	sortEntities(c.parts)
+	switch {
+	case cl["video"]:
+		c.kind = "video"
+	case cl["phone"]:
+		c.kind = "phone"
+	case cl["meet"] && !cl["visit"] && !cl["host"]:
+		c.kind = ""
+	default:
+		c.kind = "in_person"
+	}
+	c.status = "held"
+	if cl["future"] && !cl["past"] {
+		c.status = "planned"
+	}
+	c.date = s.date
+	c.dateStr, c.dateType = s.date.resolve(ar.pub, c.status == "planned")
+	if c.dateStr != "" && !ar.pub.IsZero() && c.dateType == "date" && c.status == "held" && c.dateStr > ar.pub.AddDate(0, 0, 1).Format("2006-01-02") {
+		c.status = "planned"
+	}
+	if c.kind != "phone" && c.kind != "video" {
+		for i := range s.cities {
+			cm := s.cities[i]
+			if cm.locative && !cm.possess {
+				c.place = &cm
+				c.placeCap = s.caption
+				c.placeSen = s
+				break
+			}
+		}
+	}
+	// planned meetings need a place or a date to be more than an invitation
+	if c.status == "planned" && c.place == nil && c.dateStr == "" && s.date.empty() {
+		return nil
+	}
+	return c
+}
+
+func sameSet(a, b []*Entity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeInto merges c into an earlier candidate that is the same meeting.
+func (ar *articleRun) mergeInto(c *cand) *cand {
+	for _, o := range ar.cands {
+		if !sameSet(o.parts, c.parts) || o.status != c.status {
+			continue
+		}
+		if o.kind != "" && c.kind != "" && o.kind != c.kind {
+			continue
+		}
+		if o.dateStr != "" && c.dateStr != "" && !strings.HasPrefix(o.dateStr, c.dateStr) && !strings.HasPrefix(c.dateStr, o.dateStr) {
+			continue
+		}
+		if o.place != nil && c.place != nil && o.place.city != c.place.city && !o.placeCap && !c.placeCap {
+			if ar.x.lex.Cities[o.place.city].Name != ar.x.lex.Cities[c.place.city].Name {
+				continue
+			}
+		}
+		// the same participants with nothing to tell them apart: one meeting
+		if o.kind == "" {
+			o.kind = c.kind
+		}
+		if (o.dateStr == "" || len(c.dateStr) > len(o.dateStr)) && c.dateStr != "" {
+			o.dateStr, o.dateType = c.dateStr, c.dateType
+		}
+		if c.place != nil && (o.place == nil || (o.placeCap && !c.placeCap)) {
+			o.place, o.placeCap, o.placeSen = c.place, c.placeCap, c.placeSen
+		}
+		o.sents = append(o.sents, c.sents...)
+		o.caption = o.caption && c.caption
+		return o
+	}
+	return nil
+}
+
+// enrich adds the date or place of a one-person mention ("The president is
+// due to pay a visit to Russia on March 5") to the current meeting.
+func (ar *articleRun) enrich(c *cand, s *sent) bool {
+	cl := s.classes
+	if !(cl["meet"] || cl["visit"]) || len(s.participants()) > 1 {
+		return false
+	}
+	planned := cl["future"] && !cl["past"]
+	if (c.status == "planned") != planned {
+		return false
+	}
+	if len(s.people) == 1 && !containsEntity(c.parts, s.people[0].p) {
+		return false
+	}
+	changed := false
+	if c.dateStr == "" {
+		if d, t := s.date.resolve(ar.pub, planned); d != "" {
+			c.dateStr, c.dateType = d, t
+			changed = true
+		}
+	}
+	return changed
+}
+
+func containsEntity(es []*Entity, e *Entity) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// meetings converts merged candidates into Meetings.
+func (ar *articleRun) meetings() []*Meeting {
+	lx := ar.x.lex
+	var out []*Meeting
+	for ci, c := range ar.cands {
+		if c.caption && len(ar.cands) > 1 {
+			continue // a meeting only a photo caption tells of
+		}
+		m := &Meeting{Participants: c.parts, Kind: c.kind, Status: c.status, Date: c.dateStr, DateType: c.dateType, TopicEv: map[string]Evidence{}}
+		if m.Kind == "" {
+			m.Kind = "in_person"
+		}
+		if m.Date == "" && ci == 0 && m.Status == "held" && !ar.pub.IsZero() && !ar.anyDate(c) {
+			m.Date, m.DateType = ar.pub.Format("2006-01-02"), "date"
+		}
+		if c.place != nil {
+			m.Place = ar.cityEntity(c.place.city)
+			m.PlaceEv = ar.evidence(c.placeSen, 0.8)
+		} else if ci == 0 && m.Kind == "in_person" && m.Status == "held" && ar.c.Dateline != "" {
+			if ids := lx.cityTrie.all(tokenize(ar.c.Dateline)); len(ids) == 1 {
+				m.Place = ar.cityEntity(ids[0].vals[0])
+				m.PlaceEv = Evidence{Sentence: ar.c.Dateline, Confidence: 0.5}
+			}
+		}
+		excluded := map[string]bool{}
+		for _, p := range c.parts {
+			if co := lx.Countries[p.Country]; co != nil {
+				excluded[Fold(co.Name)] = true
+			}
+		}
+		if m.Place != nil {
+			if co := lx.Countries[m.Place.Country]; co != nil {
+				excluded[Fold(co.Name)] = true
+			}
+		}
+		for _, t := range c.topics {
+			var e *Entity
+			if strings.HasPrefix(t, "project:") {
+				e = ar.projects[strings.TrimPrefix(t, "project:")]
+			} else if tp := lx.Topics[t]; tp != nil {
+				if tp.Category == "country_situation" && excluded[Fold(tp.Name)] {
+					continue
+				}
+				e = &Entity{Kind: "topic", Slug: tp.ID, Name: tp.Name, Aliases: nonEmpty(tp.NameTR), Category: tp.Category, Wikidata: tp.Wikidata}
+			}
+			if e == nil {
+				continue
+			}
+			m.Topics = append(m.Topics, e)
+			m.TopicEv[e.Slug] = ar.evidence(c.topicEv[t], 0.7)
+		}
+		for _, s := range c.sents {
+			m.Evidence = append(m.Evidence, ar.evidence(s, 0.8))
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (ar *articleRun) anyDate(c *cand) bool {
+	for _, s := range c.sents {
+		if !s.date.empty() {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (ar *articleRun) evidence(s *sent, conf float64) Evidence {
+	if s == nil {
+		return Evidence{}
+	}
+	if s.caption {
+		conf -= 0.2
+	}
+	return Evidence{Sentence: s.text, Offset: s.offset, Confidence: conf}
+}
+
+// cityEntity returns the entity of gazetteer city i.
+func (ar *articleRun) cityEntity(i int) *Entity {
+	c := ar.x.lex.Cities[i]
+	return &Entity{Kind: "city", Slug: strings.ToLower(c.Country) + "-" + slug(c.Name), Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Wikidata: ""}
+}
+
+// countryEntity returns the entity of a country by ISO code.
+func (ar *articleRun) countryEntity(iso string) *Entity {
+	c := ar.x.lex.Countries[iso]
+	if c == nil {
+		return nil
+	}
+	return &Entity{Kind: "country", Slug: strings.ToLower(iso), Name: c.Name, Country: iso, Wikidata: c.Wikidata}
+}
+
+// projectList returns the projects named in the article.
+func (ar *articleRun) projectList() []*Entity {
+	out := append([]*Entity(nil), ar.porderPr...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
