@@ -12,9 +12,10 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // bolt backend
+	boltkv "github.com/cayleygraph/cayley/graph/kv/bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // memory backend
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // DefaultLocation is where the embedded store lives when neither --db nor
@@ -66,11 +67,9 @@ func ParseLocation(loc string) (backend, addr string) {
 
 // labelIndexes are the kv indexes Parley creates: Cayley's defaults plus an
 // index by label, so that an article's quads are found without a scan.
-func labelIndexes() string {
+func labelIndexes() []kv.QuadIndex {
 	idx := append([]kv.QuadIndex{}, kv.DefaultQuadIndexes...)
-	idx = append(idx, kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
-	b, _ := json.Marshal(idx)
-	return string(b)
+	return append(idx, kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
 }
 
 var initMu sync.Mutex
@@ -105,20 +104,35 @@ func Open(ctx context.Context, loc string, opt OpenOptions) (*Store, error) {
 	return &Store{qs: qs, backend: backend, location: loc, readOnly: opt.ReadOnly}, nil
 }
 
+// initKV creates a bolt store the way Cayley does, then records one more
+// index (by label) in the store's own metadata. Cayley reads the index list
+// from that metadata when it opens a store, so the upstream cayley command
+// opens Parley's stores as they are. (Upstream's CAYLEY_KV_INDEXES variable
+// would be the documented way, but v0.7.7 cannot decode it.)
 func initKV(backend, addr string, opts graph.Options) error {
 	initMu.Lock()
 	defer initMu.Unlock()
-	const env = "CAYLEY_KV_INDEXES"
-	old, had := os.LookupEnv(env)
-	os.Setenv(env, labelIndexes())
-	defer func() {
-		if had {
-			os.Setenv(env, old)
-		} else {
-			os.Unsetenv(env)
+	db, err := boltkv.Create(addr, opts)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := kv.Init(db, opts); err != nil {
+		return err
+	}
+	idx := labelIndexes()
+	data, err := json.Marshal(idx)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		label := idx[len(idx)-1]
+		if err := hkv.CreateBucket(ctx, tx, hkv.Key{[]byte{label.Dirs[0].Prefix()}}); err != nil {
+			return err
 		}
-	}()
-	return graph.InitQuadStore(backend, addr, opts)
+		return tx.Put(hkv.Key{[]byte("meta"), []byte("indexes")}, data)
+	})
 }
 
 // Close releases the store.
@@ -134,6 +148,9 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 // Size returns the number of quads stored.
 func (s *Store) Size(ctx context.Context) (int64, error) {
 	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a new store that has never been written
+	}
 	if err != nil {
 		return 0, err
 	}
