@@ -73,6 +73,7 @@ type Tally struct {
 	TP, FP, FN                   map[string]int
 	KindOK, KindN, DateOK, DateN int
 	Spurious                     int
+	Misses                       []string // what counted as false positive or negative, for -v
 }
 
 // NewTally returns an empty tally.
@@ -96,6 +97,7 @@ func (t *Tally) Add(o *Tally) {
 	t.DateOK += o.DateOK
 	t.DateN += o.DateN
 	t.Spurious += o.Spurious
+	t.Misses = append(t.Misses, o.Misses...)
 }
 
 // PRF returns micro-averaged precision, recall and F1 over the given facts
@@ -408,6 +410,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 			t.TP["met"]++
 		} else {
 			t.FN["met"]++
+			t.Misses = append(t.Misses, fmt.Sprintf("fn met %s–%s", gp[0], gp[1]))
 		}
 	}
 	for ep := range extSet {
@@ -420,6 +423,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 		}
 		if !hit {
 			t.FP["met"]++
+			t.Misses = append(t.Misses, fmt.Sprintf("fp met %s–%s", ep[0], ep[1]))
 		}
 	}
 	// per-meeting facts
@@ -440,6 +444,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 				t.TP["at"]++
 			} else {
 				t.FN["at"]++
+				t.Misses = append(t.Misses, fmt.Sprintf("fn at %v (meeting %v)", gm.Place, gm.Participants))
 			}
 		}
 		for _, tp := range gm.Topics {
@@ -447,6 +452,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 				t.TP["discussed"]++
 			} else {
 				t.FN["discussed"]++
+				t.Misses = append(t.Misses, fmt.Sprintf("fn discussed %q (meeting %v)", tp.Name, gm.Participants))
 			}
 		}
 		if gm.Kind != "" {
@@ -473,12 +479,14 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 			t.Spurious++
 			t.FP["at"] += len(at[m])
 			t.FP["discussed"] += len(disc[m])
+			t.Misses = append(t.Misses, fmt.Sprintf("spurious meeting %v with %d at, %d discussed", ptext[m], len(at[m]), len(disc[m])))
 			continue
 		}
 		gm := golds[gi].gm
 		for _, x := range at[m] {
 			if !hasKey(v.text(x), gm.Place) {
 				t.FP["at"]++
+				t.Misses = append(t.Misses, fmt.Sprintf("fp at %q", v.text(x)))
 			}
 		}
 		var keys []string
@@ -488,6 +496,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 		for _, x := range disc[m] {
 			if !hasKey(v.text(x), keys) {
 				t.FP["discussed"]++
+				t.Misses = append(t.Misses, fmt.Sprintf("fp discussed %q (meeting %v)", v.text(x), gm.Participants))
 			}
 		}
 	}
@@ -511,6 +520,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 			t.TP["built_by"]++
 		} else {
 			t.FN["built_by"]++
+			t.Misses = append(t.Misses, fmt.Sprintf("fn built_by %v ← %v", bb.ProjectKeys, bb.BuilderKeys))
 		}
 	}
 	all := append(append([]GoldBuiltBy{}, g.BuiltBy...), g.OptionalBuiltBy...)
@@ -524,6 +534,7 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 		}
 		if !hit {
 			t.FP["built_by"]++
+			t.Misses = append(t.Misses, fmt.Sprintf("fp built_by %q ← %q", e[0], e[1]))
 		}
 	}
 	return t

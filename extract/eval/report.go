@@ -69,6 +69,9 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 				fmt.Fprintf(w, "    %-10s tp=%d fp=%d fn=%d\n", f, t.TP[f], t.FP[f], t.FN[f])
 			}
 			fmt.Fprintf(w, "    kind %d/%d date %d/%d spurious meetings %d\n", t.KindOK, t.KindN, t.DateOK, t.DateN, t.Spurious)
+			for _, m := range t.Misses {
+				fmt.Fprintf(w, "      %s\n", m)
+			}
 		}
 	}
 	fmt.Fprintf(w, "%-24s %6s %5s %5s %5s\n", "article", "quads", "P", "R", "F1")
