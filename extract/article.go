@@ -19,9 +19,17 @@ type sent struct {
 	cities   []cmention
 	country  []ymention
 	classes  map[string]bool
+	clause   []int     // clause number of each token
+	trig     []trigger // meeting words with their positions
 	date     dateExpr
 	topics   []string // topic entity slugs
 	projects []prmention
+}
+
+// trigger is a meeting word found in a sentence.
+type trigger struct {
+	start, end int
+	classes    []string
 }
 
 type pmention struct {
@@ -98,12 +106,16 @@ func (ar *articleRun) annotate(s *sent) {
 	l, lx := ar.l, ar.x.lex
 	s.classes = map[string]bool{}
 	for _, m := range l.meeting.all(s.toks) {
+		tr := trigger{start: m.start, end: m.end}
 		for _, v := range m.vals {
 			for _, c := range strings.Split(l.meetClass[v], "+") {
 				s.classes[c] = true
+				tr.classes = append(tr.classes, c)
 			}
 		}
+		s.trig = append(s.trig, tr)
 	}
+	s.clause = clauses(s)
 	for _, m := range l.coref.all(s.toks) {
 		if l.corefCls[m.vals[0]] == "group" {
 			s.group = true
@@ -158,6 +170,25 @@ func (ar *articleRun) annotate(s *sent) {
 		}
 	}
 	ar.findProjects(s)
+}
+
+// clauseStarters are words that, after a comma, open a new clause.
+var clauseStarters = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "although": true,
+	"after": true, "before": true, "as": true, "ancak": true}
+
+// clauses numbers the clauses of a sentence: a new clause starts after a
+// semicolon or at ", and", ", but", ", while", ", who" ….
+func clauses(s *sent) []int {
+	out := make([]int, len(s.toks))
+	c := 0
+	for j := 1; j < len(s.toks); j++ {
+		between := s.text[s.toks[j-1].end:s.toks[j].start]
+		if strings.ContainsAny(between, ";") || (strings.Contains(between, ",") && clauseStarters[s.toks[j].fold]) {
+			c++
+		}
+		out[j] = c
+	}
+	return out
 }
 
 // betterCity prefers a city in a country the sentence names, then a capital,
@@ -475,15 +506,33 @@ func (ar *articleRun) byCountry(iso, role string) *Entity {
 	return best
 }
 
-// participants are the people of a sentence who take part (not spokespeople).
-func (s *sent) participants() []*Entity {
+// participants are the people of a sentence who take part: not
+// spokespeople, and not a possessive ("Xi's message") unless a meeting word
+// follows ("Erdoğan's talks with Putin").
+func (s *sent) participants() []*Entity { return s.clauseParticipants(-1) }
+
+// clauseParticipants are the participants within clause c (-1: any).
+func (s *sent) clauseParticipants(c int) []*Entity {
 	var out []*Entity
 	for _, p := range s.people {
-		if !p.spokes {
-			out = append(out, p.p)
+		if p.spokes || (c >= 0 && s.clause[p.start] != c) {
+			continue
 		}
+		if last := s.toks[p.end-1]; last.suf == "s" && !s.triggerAt(p.end) {
+			continue
+		}
+		out = append(out, p.p)
 	}
 	return out
+}
+
+func (s *sent) triggerAt(i int) bool {
+	for _, t := range s.trig {
+		if t.start == i {
+			return true
+		}
+	}
+	return false
 }
 
 func sortEntities(es []*Entity) {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
@@ -160,15 +161,10 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			continue
 		}
 		seen[r] = true
-		if c.Published == "" && i < 12 && len(tokenize(r)) <= 8 {
-			if d := x.headerDate(r, raw); d != "" {
+		if c.Published == "" && !bodyStarted && i < 25 && len(tokenize(r)) <= 14 && !endsSentence(r) {
+			if d := x.headerDate(l, r, raw); d != "" {
 				c.Published = d
-				rest := strings.TrimSpace(reDateLabel.ReplaceAllString(r, ""))
-				rest = strings.TrimSpace(reISODate.ReplaceAllString(rest, ""))
-				if len(tokenize(rest)) < 6 {
-					continue
-				}
-				r = rest
+				continue
 			}
 		}
 		if !bodyStarted && c.Published == "" {
@@ -191,8 +187,8 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 		if !isTitle && !bodyStarted && len(toks) < 8 {
 			continue
 		}
-		if !isTitle && len(toks) < 8 && !endsSentence(r) {
-			continue
+		if !isTitle && len(toks) < 12 && !endsSentence(r) {
+			continue // a byline, menu or heading
 		}
 		if other := x.lineLang(toks); other != "" && other != lang && len(toks) >= 5 {
 			continue // a cookie banner in another language
@@ -201,7 +197,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			c.Title = r
 		} else {
 			bodyStarted = true
-			if c.Dateline == "" && len(c.Lines) <= 1 {
+			if c.Dateline == "" && len(c.Lines) <= 3 {
 				if m := reDateline.FindStringSubmatch(r); m != nil {
 					c.Dateline = strings.TrimSpace(m[1])
 				}
@@ -222,13 +218,18 @@ func isText(b []byte) bool {
 	return !bytes.ContainsRune(b[:min(len(b), 8000)], 0)
 }
 
-// headerDate finds a publication date in a short header line.
-func (x *Extractor) headerDate(line string, all []string) string {
+// headerDate finds a publication date in a short header line: ISO,
+// numeric, or a month name with day and year.
+func (x *Extractor) headerDate(l *Lang, line string, all []string) string {
 	if m := reISODate.FindStringSubmatch(line); m != nil {
 		return m[0]
 	}
 	if m := reNumDate.FindStringSubmatch(line); m != nil {
 		return numericDate(m[1], m[2], m[3], strings.Join(all, "\n"), x)
+	}
+	if e := findDate(l, line, tokenize(line)); e.y > 0 && e.m > 0 && e.d > 0 {
+		d, _ := e.resolve(time.Time{}, false)
+		return d
 	}
 	return ""
 }

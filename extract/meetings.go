@@ -29,19 +29,25 @@ const minParticipants = 2
 func (ar *articleRun) findMeetings() {
 	var current *cand
 	assign := make([]*cand, len(ar.sents))
+	var prevPeople []*Entity
 	for _, s := range ar.sents {
-		c := ar.mention(s)
-		if c != nil {
+		found := false
+		for _, c := range ar.mentions(s, current, prevPeople) {
 			if m := ar.mergeInto(c); m != nil {
 				c = m
 			} else {
 				ar.cands = append(ar.cands, c)
 			}
 			current = c
-		} else if current != nil && ar.enrich(current, s) {
-			// a one-person mention adding the date or place of the current meeting
+			found = true
+		}
+		if !found && current != nil {
+			ar.enrich(current, s) // a one-person mention adding the date of the current meeting
 		}
 		assign[s.idx] = current
+		if ps := s.participants(); len(ps) >= 2 {
+			prevPeople = ps
+		}
 	}
 	if len(ar.cands) == 0 {
 		return
@@ -112,17 +118,55 @@ func (ar *articleRun) addTopic(c *cand, id string, s *sent) {
 	c.topics = append(c.topics, id)
 }
 
-// mention reads a meeting stated by a sentence, or nil.
-func (ar *articleRun) mention(s *sent) *cand {
-	cl := s.classes
-	if !(cl["meet"] || cl["phone"] || cl["video"] || cl["visit"] || cl["host"]) {
-		return nil
+// mentions reads the meetings a sentence states, one per clause with a
+// meeting word and two or more participants. "The two leaders" stands for
+// the people of the current meeting, or of the last sentence naming two.
+func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
+	var out []*cand
+	done := map[int]bool{}
+	for _, tr := range s.trig {
+		cl := map[string]bool{}
+		meetWord := false
+		for _, c := range tr.classes {
+			switch c {
+			case "meet", "phone", "video", "visit", "host":
+				meetWord = true
+			}
+		}
+		clause := s.clause[tr.start]
+		if !meetWord || done[clause] {
+			continue
+		}
+		// the classes of every trigger in the clause
+		for _, t2 := range s.trig {
+			if s.clause[t2.start] == clause {
+				for _, c := range t2.classes {
+					cl[c] = true
+				}
+			}
+		}
+		parts := s.clauseParticipants(clause)
+		if len(parts) < minParticipants && s.group {
+			if current != nil {
+				parts = current.parts
+			} else {
+				parts = prev
+			}
+		}
+		if len(parts) < minParticipants {
+			continue
+		}
+		done[clause] = true
+		if c := ar.newCand(s, cl, parts, clause); c != nil {
+			out = append(out, c)
+		}
 	}
-	parts := s.participants()
-	if len(parts) < minParticipants {
-		return nil
-	}
-	c := &cand{parts: parts, sents: []*sent{s}, caption: s.caption}
+	return out
+}
+
+// newCand builds a meeting candidate from one clause.
+func (ar *articleRun) newCand(s *sent, cl map[string]bool, parts []*Entity, clause int) *cand {
+	c := &cand{parts: append([]*Entity(nil), parts...), sents: []*sent{s}, caption: s.caption}
 	sortEntities(c.parts)
 	switch {
 	case cl["video"]:
@@ -144,14 +188,18 @@ func (ar *articleRun) mention(s *sent) *cand {
 		c.status = "planned"
 	}
 	if c.kind != "phone" && c.kind != "video" {
+		var best *cmention
 		for i := range s.cities {
 			cm := s.cities[i]
-			if cm.locative && !cm.possess {
-				c.place = &cm
-				c.placeCap = s.caption
-				c.placeSen = s
-				break
+			if !cm.locative || cm.possess {
+				continue
 			}
+			if best == nil || (s.clause[cm.start] == clause && s.clause[best.start] != clause) {
+				best = &cm
+			}
+		}
+		if best != nil {
+			c.place, c.placeCap, c.placeSen = best, s.caption, s
 		}
 	}
 	// planned meetings need a place or a date to be more than an invitation

@@ -181,6 +181,7 @@ func (x *Extractor) Quads(a *Article) []graph.Quad {
 		w.lit(art, graph.Path, a.Path)
 	}
 	w.lit(art, graph.Lang, a.Lang)
+	w.lit(art, graph.Hash, a.Hash)
 	if a.Published != "" {
 		w.add(art, graph.Published, graph.Typed(a.Published, graph.XSDDate))
 	}

@@ -239,7 +239,7 @@ func TestServe(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer cmd.Wait()
+	defer func() { cancel(); cmd.Wait() }()
 	base := "http://" + addr
 	deadline := time.Now().Add(30 * time.Second)
 	for {
