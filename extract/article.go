@@ -145,6 +145,10 @@ func (ar *articleRun) annotate(s *sent) {
 				best = v
 			}
 		}
+		if embeddedName(s, m.start, m.end, lx.Cities[best]) {
+			i = m.end
+			continue
+		}
 		cm := cmention{city: best, start: m.start, end: m.end}
 		last := s.toks[m.end-1]
 		if k := l.locative[last.suf]; k != "" {
@@ -161,6 +165,9 @@ func (ar *articleRun) annotate(s *sent) {
 	}
 	seenTopic := map[string]bool{}
 	for _, m := range l.topics.all(s.toks) {
+		if taken[m.start] || taken[m.end-1] {
+			continue // "Defence Minister X" is a title, not a topic
+		}
 		for _, v := range m.vals {
 			id := l.topicIDs[v]
 			if !seenTopic[id] {
@@ -189,6 +196,27 @@ func clauses(s *sent) []int {
 		out[j] = c
 	}
 	return out
+}
+
+// embeddedName reports a city name that is part of a longer proper name
+// ("Istana Negara", "Union Buildings"): a capitalised word right before it
+// that is not a sentence start, or right after it for a small city.
+func embeddedName(s *sent, start, end int, c City) bool {
+	if start > 0 {
+		prev := s.toks[start-1]
+		between := s.text[prev.end:s.toks[start].start]
+		if prev.cap && prev.suf == "" && strings.TrimSpace(between) == "" && start-1 > 0 && !prev.upper {
+			return true
+		}
+	}
+	if end < len(s.toks) && c.Population < 500000 && !c.Capital {
+		next := s.toks[end]
+		between := s.text[s.toks[end-1].end:next.start]
+		if next.cap && strings.TrimSpace(between) == "" && s.toks[end-1].suf == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // betterCity prefers a city in a country the sentence names, then a capital,
@@ -360,9 +388,13 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 	if end == i {
 		return nil, 0
 	}
-	// known surname anywhere in the run (last token first)
+	// known surname anywhere in the run (last token first), unless the run
+	// is someone else's name or a place ("Al Salam palace")
 	for k := end - 1; k >= i; k-- {
 		if ids := lx.peopleShort[toks[k].fold]; len(ids) > 0 {
+			if k > i && role == "" && !ar.namedBefore(ids) {
+				break
+			}
 			return ar.person(ar.pickPerson(ids, demo)), k + 1
 		}
 	}
@@ -407,6 +439,17 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 	ar.persons[sl] = e
 	ar.porder = append(ar.porder, e)
 	return e, end
+}
+
+// namedBefore reports whether one of the lexicon people was already named
+// in the article.
+func (ar *articleRun) namedBefore(ids []int) bool {
+	for _, id := range ids {
+		if ar.persons[ar.x.lex.People[id].ID] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // nameToken: a capitalised token that can be part of a person's name (not a

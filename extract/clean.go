@@ -103,11 +103,12 @@ func htmlLines(doc Document) (lines []string, title, published string, err error
 }
 
 var (
-	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reNumDate   = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
-	reCaption   = regexp.MustCompile(`\((?:L|R|left|right|C|center|centre|[LR]-[LR]|photo|Photo)\)|\([A-Z][A-Za-z]+/[A-Z][^)]*\)|^(?i:photo|foto|fotoğraf)\s*:`)
-	reDateline  = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-zçğıöşü .'-]{2,30}),\s+(.{3,25}?)\s*(?:\([A-Za-z /]+\))?\s*[-–—]\s`)
-	reDateLabel = regexp.MustCompile(`(?i)^\s*(date|published|updated|yayınlanma|yayın tarihi|güncelleme|tarih)\b[:\s]*`)
+	reISODate       = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reNumDate       = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
+	reColonDateline = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü .'-]{2,25}):\s+[A-ZÇĞİÖŞÜ]`)
+	reCaption       = regexp.MustCompile(`\((?:L|R|left|right|C|center|centre|[LR]-[LR]|photo|Photo)\)|\((?:Image|Photo|Picture|File|Foto|Fotoğraf)\s*:|\([A-Z][A-Za-z]+/[A-Z][^)]*\)|^(?i:photo|foto|fotoğraf)\s*:|(?i)\bphoto:`)
+	reDateline      = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-zçğıöşü .'-]{2,30}),\s+(.{3,25}?)\s*(?:\([A-Za-z /]+\))?\s*[-–—]\s`)
+	reDateLabel     = regexp.MustCompile(`(?i)^\s*(date|published|updated|yayınlanma|yayın tarihi|güncelleme|tarih)\b[:\s]*`)
 )
 
 // Clean reduces a document to its story lines, detects its language and
@@ -154,21 +155,47 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			count[r]++
 		}
 	}
-	seen := map[string]bool{}
-	bodyStarted := false
+	// the story starts at the first full sentence line in the article's language
+	body := len(raw)
 	for i, r := range raw {
+		toks := tokenize(r)
+		if ll := x.lineLang(toks); len(toks) >= 12 && endsSentence(r) && !isBoilerplate(l, x.lex, r) && (ll == lang || ll == "") {
+			body = i
+			break
+		}
+	}
+	// the header: publication date and headline
+	for i := 0; i < body; i++ {
+		r := raw[i]
+		toks := tokenize(r)
+		if r == "" || len(toks) > 25 {
+			continue
+		}
+		if c.Published == "" {
+			if d := x.headerDate(l, r, raw); d != "" {
+				c.Published = d
+				if m := reDateLabel.FindString(r); m != "" || len(toks) <= 10 {
+					continue
+				}
+			}
+		}
+		if len(toks) >= 4 && !strings.ContainsAny(r, "|#>»丨") && !endsSentence(r) && !isBoilerplate(l, x.lex, r) &&
+			!isByline(l, toks) && !reCaption.MatchString(r) && (c.Title == "" || !isHTML(doc)) {
+			c.Title = r // the last headline-like line before the story
+		}
+	}
+	if c.Title != "" {
+		c.Lines = append(c.Lines, Line{Text: c.Title, Title: true})
+	}
+	seen := map[string]bool{c.Title: true}
+	for i := body; i < len(raw); i++ {
+		r := raw[i]
 		if r == "" || seen[r] {
 			continue
 		}
 		seen[r] = true
-		if c.Published == "" && !bodyStarted && i < 25 && len(tokenize(r)) <= 14 && !endsSentence(r) {
-			if d := x.headerDate(l, r, raw); d != "" {
-				c.Published = d
-				continue
-			}
-		}
-		if !bodyStarted && c.Published == "" {
-			// "date 2025-11-24 Cumhurbaşkanı …": a date label opening a story line
+		if i == body && c.Published == "" {
+			// "date 2025-11-24 Cumhurbaşkanı …": a date label opening the story
 			if m := reDateLabel.FindString(r); m != "" {
 				if d := reISODate.FindString(r); d != "" && strings.Index(r, d) < len(m)+2 {
 					c.Published = d
@@ -180,33 +207,46 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			continue
 		}
 		toks := tokenize(r)
+		if len(toks) < 12 && !endsSentence(r) {
+			continue // a byline, menu or heading
+		}
 		if len(toks) < 4 {
 			continue
-		}
-		isTitle := !bodyStarted && c.Title == "" && len(toks) <= 20 && !strings.HasSuffix(r, ".") && !strings.ContainsAny(r, "|>»")
-		if !isTitle && !bodyStarted && len(toks) < 8 {
-			continue
-		}
-		if !isTitle && len(toks) < 12 && !endsSentence(r) {
-			continue // a byline, menu or heading
 		}
 		if other := x.lineLang(toks); other != "" && other != lang && len(toks) >= 5 {
 			continue // a cookie banner in another language
 		}
-		if isTitle {
-			c.Title = r
-		} else {
-			bodyStarted = true
-			if c.Dateline == "" && len(c.Lines) <= 3 {
-				if m := reDateline.FindStringSubmatch(r); m != nil {
-					c.Dateline = strings.TrimSpace(m[1])
+		if c.Dateline == "" && len(c.Lines) <= 3 {
+			if m := reDateline.FindStringSubmatch(r); m != nil {
+				c.Dateline = strings.TrimSpace(m[1])
+				if c.Published == "" {
+					if e := findDate(l, m[2], tokenize(m[2])); e.y > 0 && e.m > 0 && e.d > 0 {
+						c.Published, _ = e.resolve(time.Time{}, false)
+					}
 				}
+			} else if m := reColonDateline.FindStringSubmatch(r); m != nil {
+				c.Dateline = strings.TrimSpace(m[1])
 			}
 		}
 		caption := count[r] > 1 || reCaption.MatchString(r)
-		c.Lines = append(c.Lines, Line{Text: r, Caption: caption && !isTitle, Title: isTitle})
+		c.Lines = append(c.Lines, Line{Text: r, Caption: caption})
 	}
 	return c, nil
+}
+
+// isByline: a line that opens with a byline word ("By", "Reporter:").
+func isByline(l *Lang, toks []token) bool {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.fold + " ")
+	}
+	f := b.String()
+	for _, p := range l.byline {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func endsSentence(s string) bool {

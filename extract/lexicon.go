@@ -79,6 +79,7 @@ type Lang struct {
 	locative  map[string]string
 	boiler    []string        // folded boilerplate phrases, space-padded
 	abbrev    map[string]bool // abbreviations that do not end a sentence
+	byline    []string        // first words of byline lines, folded
 }
 
 type dateWord struct {
@@ -250,6 +251,10 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	return lx, nil
 }
 
+// agglutinative languages attach suffixes to title words without an
+// apostrophe, so their titles also match with any ending.
+var agglutinative = map[string]bool{"tr": true}
+
 // shortName is how a person is named on second mention: the family name,
 // which is the first token for Chinese, Korean and Vietnamese names.
 func shortName(toks []string, country string) string {
@@ -289,6 +294,9 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	}
 	for _, b := range loadWords(fsys, path.Join(dir, "boilerplate.txt")) {
 		l.boiler = append(l.boiler, " "+strings.Join(phraseTokensPlain(b), " ")+" ")
+	}
+	for _, b := range loadWords(fsys, path.Join(dir, "byline.txt")) {
+		l.byline = append(l.byline, strings.Join(phraseTokensPlain(b), " ")+" ")
 	}
 	l.abbrev = map[string]bool{}
 	for _, line := range loadWords(fsys, path.Join(dir, "abbrev.txt")) {

@@ -22,7 +22,10 @@ type cand struct {
 	topicEv  map[string]*sent
 }
 
-const minParticipants = 2
+const (
+	minParticipants = 2
+	maxParticipants = 4
+)
 
 // findMeetings reads meeting mentions, merges those that are the same
 // meeting, and attributes topics to the meeting being talked about.
@@ -60,7 +63,7 @@ func (ar *articleRun) findMeetings() {
 		assign[i] = ar.cands[0]
 	}
 	for _, s := range ar.sents {
-		c := assign[s.idx]
+		c := ar.speaksFor(s, assign[s.idx])
 		if c == nil {
 			continue
 		}
@@ -82,12 +85,45 @@ func (ar *articleRun) findMeetings() {
 		for _, t := range s.topics {
 			ar.addTopic(c, t, s)
 		}
+
 		for _, pr := range s.projects {
 			if pr.e.Slug != "" && (s.classes["discuss"] || s.classes["speech"]) {
 				ar.addTopic(c, "project:"+pr.e.Slug, s)
 			}
 		}
 	}
+}
+
+// speaksFor picks the meeting a sentence's topics belong to: the current
+// meeting, unless the sentence names the participants of another one better
+// (a planned summit mentioned inside the story of a held meeting does not
+// take the held meeting's topics).
+func (ar *articleRun) speaksFor(s *sent, current *cand) *cand {
+	if current == nil {
+		return nil
+	}
+	best, bestN := current, overlap(s, current)
+	for _, c := range ar.cands {
+		for _, ms := range c.sents {
+			if ms == s {
+				return c // a sentence that states a meeting speaks for it
+			}
+		}
+		if n := overlap(s, c); n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
+}
+
+func overlap(s *sent, c *cand) int {
+	n := 0
+	for _, p := range s.people {
+		if containsEntity(c.parts, p.p) {
+			n++
+		}
+	}
+	return n
 }
 
 // aboutMeeting: a discussion or statement sentence speaks for the current
@@ -146,6 +182,9 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 			}
 		}
 		parts := s.clauseParticipants(clause)
+		if len(parts) > maxParticipants {
+			continue // a summit's leaders together, not one meeting
+		}
 		if len(parts) < minParticipants && s.group {
 			if current != nil {
 				parts = current.parts
@@ -306,10 +345,10 @@ func (ar *articleRun) meetings() []*Meeting {
 		if c.place != nil {
 			m.Place = ar.cityEntity(c.place.city)
 			m.PlaceEv = ar.evidence(c.placeSen, 0.8)
-		} else if ci == 0 && m.Kind == "in_person" && m.Status == "held" && ar.c.Dateline != "" {
-			if ids := lx.cityTrie.all(tokenize(ar.c.Dateline)); len(ids) == 1 {
-				m.Place = ar.cityEntity(ids[0].vals[0])
-				m.PlaceEv = Evidence{Sentence: ar.c.Dateline, Confidence: 0.5}
+		} else if m.Kind == "in_person" && m.Status == "held" {
+			if city, ev := ar.sceneCity(); city >= 0 {
+				m.Place = ar.cityEntity(city)
+				m.PlaceEv = ev
 			}
 		}
 		excluded := map[string]bool{}
@@ -323,6 +362,7 @@ func (ar *articleRun) meetings() []*Meeting {
 				excluded[Fold(co.Name)] = true
 			}
 		}
+		seenTopic := map[string]bool{}
 		for _, t := range c.topics {
 			var e *Entity
 			if strings.HasPrefix(t, "project:") {
@@ -331,11 +371,19 @@ func (ar *articleRun) meetings() []*Meeting {
 				if tp.Category == "country_situation" && excluded[Fold(tp.Name)] {
 					continue
 				}
-				e = &Entity{Kind: "topic", Slug: tp.ID, Name: tp.Name, Aliases: nonEmpty(tp.NameTR), Category: tp.Category, Wikidata: tp.Wikidata}
+				if p := ar.projects[tp.ID]; p != nil && tp.Category == "project" {
+					e = p
+				} else {
+					e = &Entity{Kind: "topic", Slug: tp.ID, Name: tp.Name, Category: tp.Category, Wikidata: tp.Wikidata}
+					if tp.NameTR != tp.Name {
+						e.Aliases = nonEmpty(tp.NameTR)
+					}
+				}
 			}
-			if e == nil {
+			if e == nil || seenTopic[e.IRI()] {
 				continue
 			}
+			seenTopic[e.IRI()] = true
 			m.Topics = append(m.Topics, e)
 			m.TopicEv[e.Slug] = ar.evidence(c.topicEv[t], 0.7)
 		}
@@ -345,6 +393,36 @@ func (ar *articleRun) meetings() []*Meeting {
 		out = append(out, m)
 	}
 	return out
+}
+
+// sceneCity is where the article's story happens, for in-person meetings
+// that do not say where they were held: the dateline city, else the city
+// the headline or first sentences put events in ("in Beijing").
+func (ar *articleRun) sceneCity() (int, Evidence) {
+	lx := ar.x.lex
+	if ar.c.Dateline != "" {
+		toks := tokenize(ar.c.Dateline)
+		if m, ok := lx.cityTrie.longest(toks, 0); ok && m.end == len(toks) {
+			best := m.vals[0]
+			for _, v := range m.vals[1:] {
+				if betterCity(lx, v, best, nil) {
+					best = v
+				}
+			}
+			return best, Evidence{Sentence: ar.c.Dateline, Confidence: 0.5}
+		}
+	}
+	for _, s := range ar.sents {
+		if s.idx > 3 {
+			break
+		}
+		for _, cm := range s.cities {
+			if cm.locative && !cm.possess {
+				return cm.city, ar.evidence(s, 0.5)
+			}
+		}
+	}
+	return -1, Evidence{}
 }
 
 func (ar *articleRun) anyDate(c *cand) bool {

@@ -459,17 +459,30 @@ func Score(g Gold, quads []graph.Quad) *Tally {
 			t.KindN++
 			if m != nil && kindMatches(gm.Kind, texts(kinds[*m])) {
 				t.KindOK++
+			} else {
+				got := "no meeting"
+				if m != nil {
+					got = strings.Join(texts(kinds[*m]), ",")
+				}
+				t.Misses = append(t.Misses, fmt.Sprintf("kind %s, got %s (meeting %v)", gm.Kind, got, gm.Participants))
 			}
 		}
 		if gm.Date != nil && *gm.Date != "" {
 			t.DateN++
+			ok := false
+			var got []string
 			if m != nil {
 				for _, d := range dates[*m] {
+					got = append(got, dateText(v, d))
 					if strings.HasPrefix(dateText(v, d), *gm.Date) {
-						t.DateOK++
-						break
+						ok = true
 					}
 				}
+			}
+			if ok {
+				t.DateOK++
+			} else {
+				t.Misses = append(t.Misses, fmt.Sprintf("date %s, got %v (meeting %v, found %v)", *gm.Date, got, gm.Participants, m != nil))
 			}
 		}
 	}
