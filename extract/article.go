@@ -379,7 +379,7 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 	}
 	// a run of capitalised tokens: the name
 	end := i
-	for end < len(toks) && end < i+4 && toks[end].cap && ar.nameToken(s, end) {
+	for end < len(toks) && end < i+4 && toks[end].cap && ar.nameToken(s, end, end > i) {
 		end++
 		if toks[end-1].suf != "" {
 			break
@@ -454,7 +454,7 @@ func (ar *articleRun) namedBefore(ids []int) bool {
 
 // nameToken: a capitalised token that can be part of a person's name (not a
 // country, city, title or month).
-func (ar *articleRun) nameToken(s *sent, k int) bool {
+func (ar *articleRun) nameToken(s *sent, k int, continues bool) bool {
 	t := s.toks[k]
 	if t.upper && len(t.fold) <= 3 {
 		return false
@@ -479,10 +479,10 @@ func (ar *articleRun) nameToken(s *sent, k int) bool {
 			return false
 		}
 	}
-	if k > 0 {
+	if continues {
 		between := s.text[s.toks[k-1].end:t.start]
-		if strings.ContainsAny(between, ",;:()\"“”") && k > 0 {
-			return false
+		if strings.ContainsAny(between, ",;:()\"“”") {
+			return false // a name does not run across punctuation
 		}
 	}
 	return true

@@ -266,8 +266,8 @@ func (ar *articleRun) mergeInto(c *cand) *cand {
 		if !sameSet(o.parts, c.parts) || o.status != c.status {
 			continue
 		}
-		if o.kind != "" && c.kind != "" && o.kind != c.kind {
-			continue
+		if o.kind != "" && c.kind != "" && o.kind != c.kind && (c.place != nil || c.dateStr != "") {
+			continue // told apart by kind, and the new mention has its own place or date
 		}
 		if o.dateStr != "" && c.dateStr != "" && !strings.HasPrefix(o.dateStr, c.dateStr) && !strings.HasPrefix(c.dateStr, o.dateStr) {
 			continue
@@ -278,7 +278,7 @@ func (ar *articleRun) mergeInto(c *cand) *cand {
 			}
 		}
 		// the same participants with nothing to tell them apart: one meeting
-		if o.kind == "" {
+		if o.kind == "" || (c.kind == "phone" || c.kind == "video") && o.kind == "in_person" && o.place == nil {
 			o.kind = c.kind
 		}
 		if (o.dateStr == "" || len(c.dateStr) > len(o.dateStr)) && c.dateStr != "" {
