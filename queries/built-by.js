@@ -24,6 +24,6 @@ uniq(projects).forEach(function (p) {
     if (hasAny(outs(st, "predicate"), [P("built_by")])) sources = sources.concat(outs(st, "source"));
   });
   out.push({ project: nameOf(p), builders: namesOf(builders).join("; "),
-    located_in: namesOf(outs(p, "located_in")).join("; "), sources: uniq(sources).map(String).sort().join(" ") });
+    located_in: namesOf(outs(p, "located_in")).join("; "), sources: uniq(sources).map(iri).sort().join(" ") });
 });
 emitAll(byKeys(out, ["project"]));

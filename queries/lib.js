@@ -21,6 +21,8 @@ function lit(v) {
   var m = s.match(/^"([\s\S]*)"(\^\^<[^>]*>|@[A-Za-z-]+)?$/);
   return m ? m[1].replace(/\\"/g, '"') : s;
 }
+// iri strips the angle brackets Gizmo puts around IRIs.
+function iri(v) { var s = String(v); return s.charAt(0) === "<" ? s.slice(1, -1) : s; }
 function outs(node, pred) { return uniq(g.V(node).Out(P(pred)).ToArray()); }
 function ins(node, pred) { return uniq(g.V(node).In(P(pred)).ToArray()); }
 function one(node, pred) { var a = outs(node, pred); return a.length ? lit(a[0]) : ""; }
@@ -71,14 +73,14 @@ function meetingMatches(m) {
 function meetingInfo(m) {
   return {
     meeting: nameOf(m),
-    id: String(m),
+    id: iri(m),
     date: dateOf(m),
     place: namesOf(outs(m, "at")).join("; "),
     kind: one(m, "kind"),
     status: one(m, "status"),
     participants: namesOf(outs(m, "participant")).join("; "),
     topics: namesOf(outs(m, "discussed")).join("; "),
-    sources: outs(m, "source").map(String).sort().join(" ")
+    sources: outs(m, "source").map(iri).sort().join(" ")
   };
 }
 function byKeys(rows, keys) {
