@@ -143,7 +143,11 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			return r
 		}, raw[i])), " ")
 	}
-	lang := x.detect(strings.Join(raw, "\n"))
+	rawToks := make([][]token, len(raw))
+	for i, r := range raw {
+		rawToks[i] = tokenize(r)
+	}
+	lang := x.detect(rawToks, strings.Join(raw, "\n"))
 	c.Lang = lang
 	l := x.lex.Langs[lang]
 	if l == nil {
@@ -158,8 +162,11 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 	// the story starts at the first full sentence line in the article's language
 	body := len(raw)
 	for i, r := range raw {
-		toks := tokenize(r)
-		if ll := x.lineLang(toks); len(toks) >= 12 && endsSentence(r) && !isBoilerplate(l, x.lex, r) && (ll == lang || ll == "") {
+		toks := rawToks[i]
+		if len(toks) < 12 || !endsSentence(r) {
+			continue
+		}
+		if ll := x.lineLang(toks); !isBoilerplate(l, x.lex, toks) && (ll == lang || ll == "") {
 			body = i
 			break
 		}
@@ -167,7 +174,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 	// the header: publication date and headline
 	for i := 0; i < body; i++ {
 		r := raw[i]
-		toks := tokenize(r)
+		toks := rawToks[i]
 		if r == "" || len(toks) > 25 {
 			continue
 		}
@@ -179,7 +186,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 				}
 			}
 		}
-		if len(toks) >= 4 && !strings.ContainsAny(r, "|#>»丨") && !endsSentence(r) && !isBoilerplate(l, x.lex, r) &&
+		if len(toks) >= 4 && !strings.ContainsAny(r, "|#>»丨") && !endsSentence(r) && !isBoilerplate(l, x.lex, toks) &&
 			!isByline(l, toks) && !reCaption.MatchString(r) && (c.Title == "" || !isHTML(doc)) {
 			c.Title = r // the last headline-like line before the story
 		}
@@ -203,10 +210,13 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 				}
 			}
 		}
-		if isBoilerplate(l, x.lex, r) {
+		toks := rawToks[i]
+		if r != raw[i] {
+			toks = tokenize(r)
+		}
+		if isBoilerplate(l, x.lex, toks) {
 			continue
 		}
-		toks := tokenize(r)
 		if len(toks) < 12 && !endsSentence(r) {
 			continue // a byline, menu or heading
 		}
@@ -228,7 +238,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 				c.Dateline = strings.TrimSpace(m[1])
 			}
 		}
-		caption := count[r] > 1 || reCaption.MatchString(r)
+		caption := count[r] > 1 || (strings.ContainsAny(r, "(:") && reCaption.MatchString(r))
 		c.Lines = append(c.Lines, Line{Text: r, Caption: caption})
 	}
 	return c, nil
@@ -276,21 +286,25 @@ func (x *Extractor) headerDate(l *Lang, line string, all []string) string {
 
 // detect returns the language of text: a language with data when its
 // function words dominate, otherwise the code a statistical detector gives.
-func (x *Extractor) detect(text string) string {
-	toks := tokenize(text)
-	best, bestN := "", 0
+func (x *Extractor) detect(lines [][]token, text string) string {
+	best, bestN, total := "", 0, 0
+	for _, toks := range lines {
+		total += len(toks)
+	}
 	for _, code := range x.lex.langCodes() {
 		n := 0
-		for _, t := range toks {
-			if x.lex.Langs[code].stop[t.fold] {
-				n++
+		for _, toks := range lines {
+			for _, t := range toks {
+				if x.lex.Langs[code].stop[t.fold] {
+					n++
+				}
 			}
 		}
 		if n > bestN {
 			best, bestN = code, n
 		}
 	}
-	if len(toks) > 0 && float64(bestN)/float64(len(toks)) >= 0.08 {
+	if total > 0 && float64(bestN)/float64(total) >= 0.08 {
 		return best
 	}
 	info := whatlanggo.Detect(text)
@@ -323,8 +337,14 @@ func (x *Extractor) lineLang(toks []token) string {
 	return ""
 }
 
-func isBoilerplate(l *Lang, lx *Lexicon, line string) bool {
-	f := " " + strings.Join(phraseTokensPlain(line), " ") + " "
+func isBoilerplate(l *Lang, lx *Lexicon, toks []token) bool {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(t.fold)
+		b.WriteByte(' ')
+	}
+	f := b.String()
 	for _, p := range l.boiler {
 		if strings.Contains(f, p) {
 			return true
@@ -335,7 +355,7 @@ func isBoilerplate(l *Lang, lx *Lexicon, line string) bool {
 			continue
 		}
 		for _, p := range ll.boiler {
-			if strings.Contains(f, p) && len(tokenize(line)) < 60 {
+			if strings.Contains(f, p) && len(toks) < 60 {
 				return true
 			}
 		}

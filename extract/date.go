@@ -24,7 +24,10 @@ func (e dateExpr) empty() bool {
 // findDate finds the most specific date expression in a sentence.
 func findDate(l *Lang, s string, toks []token) dateExpr {
 	best := dateExpr{weekday: -1}
-	if m := reISODate.FindStringSubmatch(s); m != nil {
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	if !hasDigit {
+		// only weekday and relative words can be here
+	} else if m := reISODate.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
@@ -32,7 +35,8 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 			return dateExpr{y: y, m: mo, d: d, weekday: -1}
 		}
 	}
-	if m := reNumDate.FindStringSubmatch(s); m != nil {
+	if !hasDigit {
+	} else if m := reNumDate.FindStringSubmatch(s); m != nil {
 		if iso := numericDate(m[1], m[2], m[3], s, nil); iso != "" {
 			t, _ := time.Parse("2006-01-02", iso)
 			return dateExpr{y: t.Year(), m: int(t.Month()), d: t.Day(), weekday: -1}

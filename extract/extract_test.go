@@ -104,7 +104,7 @@ func TestSeedFacts(t *testing.T) {
 	}
 	type want struct {
 		people, place, kind, status, date string
-		topics                             []string
+		topics                            []string
 	}
 	cases := map[string][]want{
 		"000_cdfe15429a205cf5": {{people: "recep tayyip erdogan; vladimir putin", place: "Astana", kind: "in_person", status: "held",

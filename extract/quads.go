@@ -3,7 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,15 +37,20 @@ func (e *Entity) IRI() string {
 // quadWriter accumulates an article's quads, de-duplicated.
 type quadWriter struct {
 	label string
-	seen  map[string]bool
+	seen  map[quadKey]bool
 	out   []graph.Quad
+}
+
+type quadKey struct {
+	s, p string
+	o    graph.Term
 }
 
 func (w *quadWriter) add(s, p string, o graph.Term) {
 	if o.Value == "" {
 		return
 	}
-	k := s + "\x00" + p + "\x00" + o.Value + "\x00" + o.Datatype + fmt.Sprint(o.IRI)
+	k := quadKey{s, p, o}
 	if w.seen[k] {
 		return
 	}
@@ -170,7 +175,7 @@ func cameo(m *Meeting) string {
 // sorted for stable output.
 func (x *Extractor) Quads(a *Article) []graph.Quad {
 	art := ArticleIRI(a.ID)
-	w := &quadWriter{label: art, seen: map[string]bool{}}
+	w := &quadWriter{label: art, seen: map[quadKey]bool{}}
 	w.iri(art, graph.Type, graph.Class(graph.ClassArticle))
 	name := a.Title
 	if name == "" {
@@ -250,15 +255,18 @@ func (x *Extractor) Quads(a *Article) []graph.Quad {
 		w.iri(pid, graph.BuiltBy, bid)
 		w.statement(pid, graph.BuiltBy, bid, b.Evidence)
 	}
-	sort.SliceStable(w.out, func(i, j int) bool {
-		a, b := w.out[i], w.out[j]
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
+	// quads are unique, so ordering by every term is total and stable
+	slices.SortFunc(w.out, func(a, b graph.Quad) int {
+		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+			return c
 		}
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
+		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
+			return c
 		}
-		return a.Object.Value < b.Object.Value
+		if c := strings.Compare(a.Object.Value, b.Object.Value); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Object.Datatype, b.Object.Datatype)
 	})
 	return w.out
 }

@@ -106,7 +106,8 @@ func phraseTokens(p string) []string {
 // A pattern token ending in '*' matches any token with that prefix.
 type trie struct {
 	next   map[string]*trie
-	prefix []prefixEdge
+	prefix []prefixEdge            // prefixes shorter than 3 bytes
+	byHead map[string][]prefixEdge // longer prefixes, by their first 3 bytes
 	vals   []int
 }
 
@@ -124,14 +125,25 @@ func (t *trie) add(toks []string, v int) {
 		if strings.HasSuffix(tk, "*") && len(tk) > 1 {
 			p := strings.TrimSuffix(tk, "*")
 			var found *trie
-			for _, e := range n.prefix {
+			list := n.prefix
+			if len(p) >= 3 {
+				list = n.byHead[p[:3]]
+			}
+			for _, e := range list {
 				if e.p == p {
 					found = e.t
 				}
 			}
 			if found == nil {
 				found = newTrie()
-				n.prefix = append(n.prefix, prefixEdge{p, found})
+				if len(p) >= 3 {
+					if n.byHead == nil {
+						n.byHead = map[string][]prefixEdge{}
+					}
+					n.byHead[p[:3]] = append(n.byHead[p[:3]], prefixEdge{p, found})
+				} else {
+					n.prefix = append(n.prefix, prefixEdge{p, found})
+				}
 			}
 			n = found
 			continue
@@ -178,6 +190,13 @@ func (t *trie) longest(toks []token, i int) (match, bool) {
 		for _, e := range n.prefix {
 			if strings.HasPrefix(toks[j].fold, e.p) {
 				walk(e.t, j+1)
+			}
+		}
+		if f := toks[j].fold; len(f) >= 3 && n.byHead != nil {
+			for _, e := range n.byHead[f[:3]] {
+				if strings.HasPrefix(f, e.p) {
+					walk(e.t, j+1)
+				}
 			}
 		}
 	}

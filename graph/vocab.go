@@ -73,10 +73,22 @@ const (
 	XSDDouble     = "http://www.w3.org/2001/XMLSchema#double"
 )
 
+// predIRIs caches the IRIs of the vocabulary's predicates.
+var predIRIs = map[string]string{}
+
+func init() {
+	for _, p := range []string{Met, Participant, At, Discussed, BuiltBy, Kind, Status, Date, LocatedIn, Name, Source,
+		Alias, Country, Role, Wikidata, Evidence, Confidence, Latitude, Longitude, CAMEO, Published, Lang, Path, Hash,
+		Subject, Predicate, Object, Offset, Key} {
+		predIRIs[p] = NS + p
+	}
+	predIRIs[Type] = RDFType
+}
+
 // Pred returns the IRI of a predicate local name. Type maps to rdf:type.
 func Pred(local string) string {
-	if local == Type {
-		return RDFType
+	if iri, ok := predIRIs[local]; ok {
+		return iri
 	}
 	return NS + local
 }
