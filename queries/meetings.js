@@ -7,7 +7,7 @@ var out = [];
 meetingsOf(params.person).forEach(function (m) {
   if (!meetingMatches(m)) return;
   var r = meetingInfo(m);
-  out.push({ date: r.date, place: r.place, kind: r.kind, status: r.status,
+  out.push({ id: r.id, date: r.date, place: r.place, kind: r.kind, status: r.status,
     participants: r.participants, topics: r.topics, sources: r.sources });
 });
 emitAll(byKeys(out, ["date", "participants", "place"]));

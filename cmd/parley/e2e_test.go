@@ -296,3 +296,73 @@ func TestServe(t *testing.T) {
 		}
 	}
 }
+
+// tool returns the path of an external checker, skipping when it is not
+// installed (.ci/run installs them all).
+func tool(t *testing.T, name string) string {
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s not installed (.ci/run installs it)", name)
+	}
+	return p
+}
+
+func TestExportReadByRealTools(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	mustRun(t, "ingest", "--db", db, seeds)
+
+	t.Run("nquads/rapper", func(t *testing.T) {
+		rapper := tool(t, "rapper")
+		nq := filepath.Join(dir, "all.nq")
+		mustRun(t, "export", "--db", db, "--format", "nquads", "-o", nq)
+		out, err := exec.Command(rapper, "-i", "nquads", "-c", nq).CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "returned") {
+			t.Fatalf("rapper: %v\n%s", err, out)
+		}
+	})
+	t.Run("graphml/networkx", func(t *testing.T) {
+		py := "/usr/bin/python3"
+		if exec.Command(py, "-c", "import networkx").Run() != nil {
+			t.Skip("python3-networkx not installed (.ci/run installs it)")
+		}
+		gm := filepath.Join(dir, "people.graphml")
+		mustRun(t, "export", "--db", db, "--persons", "--topics", "--analyze", "person", "--format", "graphml", "-o", gm)
+		out, err := exec.Command(py, "-c", `import networkx as nx, sys
+g = nx.read_graphml(sys.argv[1])
+w = {frozenset((g.nodes[a]["name"].split()[-1], g.nodes[b]["name"].split()[-1])): d.get("weight") for a, b, d in g.edges(data=True)}
+print(g.number_of_nodes(), g.number_of_edges(), w.get(frozenset(("Erdoğan", "Putin"))), all("community" in d for _, d in g.nodes(data=True)))`, gm).CombinedOutput()
+		if err != nil {
+			t.Fatalf("networkx: %v\n%s", err, out)
+		}
+		// Erdoğan and Putin meet four times in the seeds: Astana, the call, Moscow (planned), Sochi, the calls in 003
+		f := strings.Fields(string(out))
+		if len(f) != 4 || f[3] != "True" || f[2] == "None" {
+			t.Fatalf("networkx read %q", out)
+		}
+	})
+	t.Run("dot/graphviz", func(t *testing.T) {
+		dot := tool(t, "dot")
+		gv := filepath.Join(dir, "ego.dot")
+		mustRun(t, "export", "--db", db, "--around", "Lavrov", "--depth", "2", "--format", "dot", "-o", gv)
+		out, err := exec.Command(dot, "-Tsvg", gv).CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "Antalya") {
+			t.Fatalf("dot: %v\n%.300s", err, out)
+		}
+	})
+	t.Run("analyze", func(t *testing.T) {
+		out := mustRun(t, "analyze", "--db", db, "-o", "json")
+		var res struct {
+			Rows []struct {
+				Name     string  `json:"name"`
+				PageRank float64 `json:"pagerank"`
+			} `json:"rows"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("analyze json: %v\n%s", err, out)
+		}
+		if len(res.Rows) == 0 || !strings.Contains(res.Rows[0].Name, "Erdoğan") {
+			t.Fatalf("the most central person of the seeds is not Erdoğan: %+v", res.Rows)
+		}
+	})
+}

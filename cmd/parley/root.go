@@ -26,6 +26,6 @@ its article and sentence.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newExtractCmd(e), newIngestCmd(e), newLoadCmd(e), newQueryCmd(e), newServeCmd(e), newEvalCmd(e))
+	root.AddCommand(newExtractCmd(e), newIngestCmd(e), newLoadCmd(e), newQueryCmd(e), newServeCmd(e), newEvalCmd(e), newExportCmd(e), newAnalyzeCmd(e))
 	return root
 }
