@@ -59,20 +59,11 @@ func (ar *articleRun) findProjects(s *sent) {
 			continue
 		}
 		if name == "" {
-			// unnamed: "nuclear power plant … in Turkey"
-			iso := ""
-			for _, y := range s.country {
-				if !y.demonym && y.start > m.end {
-					iso = y.iso
-					break
-				}
-			}
-			if iso == "" {
+			name = ar.unnamedProject(s, i, m.end)
+			if name == "" {
 				i = m.end
 				continue
 			}
-			head := s.text[toks[i].start:toks[m.end-1].end]
-			name = strings.ToLower(head) + " in " + lx.Countries[iso].Name
 			start = i
 		}
 		e := ar.project(&Entity{Kind: "project", Slug: slug(name), Name: name, Category: typ})
@@ -98,6 +89,41 @@ func sameFamily(a, b string) bool {
 		return t
 	}
 	return fam(a) == fam(b)
+}
+
+// unnamedProject names a project told only by its kind: "the railway
+// between Belgrade and Novi Sad", "the first nuclear power plant that will be
+// built in Turkey". Without such a place it is not a project of its own.
+func (ar *articleRun) unnamedProject(s *sent, i, end int) string {
+	lx, toks := ar.x.lex, s.toks
+	head := strings.ToLower(s.text[toks[i].start : toks[end-1].start+len(toks[end-1].text)])
+	// "between X and Y", "from X to Y", "linking X with Y"
+	if end+3 < len(toks) {
+		switch toks[end].fold {
+		case "between", "from", "linking", "connecting":
+			a, b := end+1, end+2
+			for b < len(toks) && toks[b].cap {
+				b++
+			}
+			if b < len(toks) && toks[a].cap && (toks[b].fold == "and" || toks[b].fold == "to" || toks[b].fold == "with") && b+1 < len(toks) && toks[b+1].cap {
+				c := b + 2
+				for c < len(toks) && toks[c].cap {
+					c++
+				}
+				return head + " " + s.text[toks[end].start:toks[c-1].start+len(toks[c-1].text)]
+			}
+		}
+	}
+	// "… in Turkey": a country after a locative word
+	for _, y := range s.country {
+		if y.demonym || y.start <= end || y.start == 0 {
+			continue
+		}
+		if ar.l.locative[toks[y.start-1].fold] == "in" || ar.l.locative[toks[y.end-1].suf] == "in" {
+			return head + " in " + lx.Countries[y.iso].Name
+		}
+	}
+	return ""
 }
 
 func first(s []string) string {
@@ -212,7 +238,7 @@ func (ar *articleRun) builderAt(s *sent, i, dir int) []*Entity {
 	var out []*Entity
 	k := start
 	for k < end {
-		if m, ok := l.countries.longest(toks, k); ok && m.end <= end {
+		if m, ok := l.countries.longest(toks, k); ok && m.end <= end && (m.end == end || !toks[m.end].cap || toks[m.end-1].suf != "") {
 			if c := ar.countryEntity(l.countryOf[m.vals[0]].iso); c != nil {
 				out = append(out, c)
 			}
