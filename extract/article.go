@@ -145,14 +145,18 @@ func (ar *articleRun) annotate(s *sent) {
 				best = v
 			}
 		}
+		if _, isDate := l.dates.longest(s.toks, m.start); isDate {
+			i = m.end
+			continue // "in March" is a month
+		}
 		if embeddedName(s, m.start, m.end, lx.Cities[best]) {
 			i = m.end
 			continue
 		}
 		cm := cmention{city: best, start: m.start, end: m.end}
 		last := s.toks[m.end-1]
-		if k := l.locative[last.suf]; k != "" {
-			cm.locative = true
+		if k := l.locative[last.suf]; k == "in" || k == "to" {
+			cm.locative = m.start == 0 || l.locative[s.toks[m.start-1].fold] != "topic"
 		}
 		if last.suf == "s" {
 			cm.possess = true
@@ -249,8 +253,8 @@ func (ar *articleRun) locativeBefore(s *sent, i int) bool {
 		if strings.ContainsAny(between, ";:()") {
 			return false
 		}
-		if ar.l.locative[s.toks[j].fold] != "" {
-			return true
+		if k := ar.l.locative[s.toks[j].fold]; k == "in" || k == "to" {
+			return j == 0 || ar.l.locative[s.toks[j-1].fold] != "topic" && (j < 2 || ar.l.locative[s.toks[j-2].fold] != "topic")
 		}
 		if j < i-1 && s.toks[j].cap == false && !ar.l.stop[s.toks[j].fold] && !placeWord(s.toks[j].fold) {
 			return false
