@@ -366,3 +366,34 @@ print(g.number_of_nodes(), g.number_of_edges(), w.get(frozenset(("Erdoğan", "Pu
 		}
 	})
 }
+
+var reF1 = regexp.MustCompile(`(?m)^F1 ([0-9.]+) \(P ([0-9.]+) R ([0-9.]+)\)`)
+
+// TestEvalAgreesWithReferenceScorer runs parley eval and the reference
+// scorer (testdata/score.py) on the same gold and articles: the numbers must
+// agree within 0.02.
+func TestEvalAgreesWithReferenceScorer(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	for _, tc := range []struct{ gold, dir string }{
+		{"../../testdata/seeds-gold.json", seeds},
+	} {
+		ours := reF1.FindStringSubmatch(mustRun(t, "eval", "--gold", tc.gold, tc.dir))
+		cmd := exec.Command(py, "../../testdata/score.py", "--gold", tc.gold, "--articles", tc.dir, "--cmd", bin+" extract {file}", "--ext", ".txt")
+		out, _ := cmd.CombinedOutput()
+		ref := reF1.FindStringSubmatch(string(out))
+		if ours == nil || ref == nil {
+			t.Fatalf("%s: no F1 line\nparley: %v\nscore.py: %s", tc.gold, ours, out)
+		}
+		for i := 1; i <= 3; i++ {
+			var a, b float64
+			fmt.Sscan(ours[i], &a)
+			fmt.Sscan(ref[i], &b)
+			if a-b > 0.02 || b-a > 0.02 {
+				t.Errorf("%s: parley eval %s, score.py %s", tc.gold, ours[0], ref[0])
+			}
+		}
+	}
+}
