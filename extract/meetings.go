@@ -331,7 +331,7 @@ func containsEntity(es []*Entity, e *Entity) bool {
 func (ar *articleRun) meetings() []*Meeting {
 	lx := ar.x.lex
 	var out []*Meeting
-	for ci, c := range ar.cands {
+	for _, c := range ar.cands {
 		if c.caption && len(ar.cands) > 1 {
 			continue // a meeting only a photo caption tells of
 		}
@@ -339,7 +339,7 @@ func (ar *articleRun) meetings() []*Meeting {
 		if m.Kind == "" {
 			m.Kind = "in_person"
 		}
-		if m.Date == "" && ci == 0 && m.Status == "held" && !ar.pub.IsZero() && !ar.anyDate(c) {
+		if m.Date == "" && m.Status == "held" && !ar.pub.IsZero() && !ar.anyDate(c) {
 			m.Date, m.DateType = ar.pub.Format("2006-01-02"), "date"
 		}
 		if c.place != nil {
