@@ -94,6 +94,18 @@ func TestStoredQueries(t *testing.T) {
 				{"built-by", map[string]string{"builder": "rosatom"}, "project", "El Dabaa Nuclear Power Plant"},
 				{"built-by", nil, "project", "Akkuyu Nuclear Power Plant|El Dabaa Nuclear Power Plant"},
 				{"built-by", map[string]string{"country": "Russia"}, "sources", "https://w3id.org/parley/id/article/a1"},
+				{"timeline", map[string]string{"person": "Putin"}, "date", "2019-10|2024-07-03|2025-11-24"},
+				{"timeline", map[string]string{"person": "Erdogan", "from": "2024-06", "to": "2024-06"}, "with", "Ilham Aliyev"},
+				{"shared-topics", map[string]string{"person": "Aliyev", "person2": "Putin"}, "topic", "Bilateral trade"},
+				{"shared-topics", map[string]string{"person": "Erdogan", "person2": "Putin"}, "together", "1|2|2"},
+				{"discussed-by", map[string]string{"topic": "Syria"}, "person", "Hakan Fidan|Recep Tayyip Erdoğan|Sergey Lavrov|Vladimir Putin"},
+				{"discussed-by", map[string]string{"topic": "Syria", "place": "Russia"}, "person", "Recep Tayyip Erdoğan|Vladimir Putin"},
+				{"meetings-in", map[string]string{"place": "Türkiye"}, "participants", "Hakan Fidan; Sergey Lavrov|Ilham Aliyev; Recep Tayyip Erdoğan"},
+				{"meetings-in", map[string]string{"place": "Sochi"}, "date", "2019-10"},
+				{"chain", map[string]string{"person": "Aliyev", "person2": "Putin"}, "to", "Recep Tayyip Erdoğan|Vladimir Putin"},
+				{"chain", map[string]string{"person": "Aliyev", "person2": "Lavrov"}, "to", ""},
+				{"projects", map[string]string{"builder": "Rosatom"}, "project", "El Dabaa Nuclear Power Plant"},
+				{"projects", map[string]string{"country": "Türkiye"}, "project", "Akkuyu Nuclear Power Plant"},
 			}
 			for _, tc := range cases {
 				res, err := lib.Run(ctx, st, tc.query, tc.params, 100)
@@ -158,7 +170,7 @@ func TestListAndOverride(t *testing.T) {
 			t.Errorf("query %s lacks its header (doc %q, example %q, columns %v)", q.Name, q.Doc, q.Example, q.Columns)
 		}
 	}
-	for _, want := range []string{"built-by", "meetings", "met", "people", "topics"} {
+	for _, want := range []string{"built-by", "chain", "discussed-by", "meetings", "meetings-in", "met", "people", "projects", "shared-topics", "timeline", "topics"} {
 		if !strings.Contains(strings.Join(names, " "), want) {
 			t.Errorf("list %v lacks %s", names, want)
 		}
