@@ -6,13 +6,10 @@ import (
 	"testing"
 )
 
-// BenchmarkExtract extracts every seed and development article once per
-// iteration and reports the time per article (cleaning, finding facts and
-// rendering quads; HTML pages go through the main-content extractor).
-func BenchmarkExtract(b *testing.B) {
-	x := extractor(b)
+// benchDocs reads the articles matching the patterns.
+func benchDocs(b *testing.B, patterns ...string) []Document {
 	var docs []Document
-	for _, pat := range []string{"../testdata/articles/*", "../testdata/dev/articles/*"} {
+	for _, pat := range patterns {
 		files, _ := filepath.Glob(pat)
 		for _, f := range files {
 			data, err := os.ReadFile(f)
@@ -25,6 +22,13 @@ func BenchmarkExtract(b *testing.B) {
 	if len(docs) == 0 {
 		b.Fatal("no articles")
 	}
+	return docs
+}
+
+// benchExtract extracts every document once per iteration and reports the
+// time per article (cleaning, finding facts and rendering quads).
+func benchExtract(b *testing.B, docs []Document) {
+	x := extractor(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -39,29 +43,15 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs))/1e3, "µs/article")
 }
 
+// BenchmarkExtract covers every seed and development article; HTML pages go
+// through the main-content extractor.
+func BenchmarkExtract(b *testing.B) {
+	benchExtract(b, benchDocs(b, "../testdata/articles/*", "../testdata/dev/articles/*"))
+}
+
 // BenchmarkExtractText is the same over the plain-text articles only.
 func BenchmarkExtractText(b *testing.B) {
-	x := extractor(b)
-	var docs []Document
-	for _, pat := range []string{"../testdata/articles/*.txt", "../testdata/dev/articles/*.txt"} {
-		files, _ := filepath.Glob(pat)
-		for _, f := range files {
-			data, _ := os.ReadFile(f)
-			docs = append(docs, Document{Path: f, Data: data})
-		}
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			a, err := x.Extract(d)
-			if err != nil {
-				b.Fatal(err)
-			}
-			x.Quads(a)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs))/1e3, "µs/article")
+	benchExtract(b, benchDocs(b, "../testdata/articles/*.txt", "../testdata/dev/articles/*.txt"))
 }
 
 // BenchmarkLoadLexicon is the start-up cost: reading the embedded data.
