@@ -149,7 +149,7 @@ func (ar *articleRun) annotate(s *sent) {
 			i = m.end
 			continue // "in March" is a month
 		}
-		if embeddedName(s, m.start, m.end, lx.Cities[best]) {
+		if !(m.start > 0 && taken[m.start-1]) && embeddedName(s, m.start, m.end, lx.Cities[best]) {
 			i = m.end
 			continue
 		}
@@ -160,6 +160,9 @@ func (ar *articleRun) annotate(s *sent) {
 		}
 		if last.suf == "s" {
 			cm.possess = true
+		}
+		if l.locative[last.suf] == "acc" && m.end < len(s.toks) && s.triggerAt(m.end) {
+			cm.locative = true // "Ankara'yı ziyaret etti"
 		}
 		if ar.locativeBefore(s, m.start) {
 			cm.locative = true
