@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parley/parley/graph"
+	"github.com/parley/parley/graph/viewer"
 	"github.com/parley/parley/queries"
 	"github.com/spf13/cobra"
 )
@@ -26,6 +27,7 @@ func newServeCmd(e *env) *cobra.Command {
 		Use:   "serve",
 		Short: "Serve the graph over HTTP (Cayley API v2 and stored queries), read-only",
 		Long: `Serve opens the store read-only and answers:
+  GET  /                             the viewer: search a name, see its network, click for meetings and evidence
   POST /api/v2/query?lang=gizmo      Cayley's HTTP API v2 (script as body)
   GET  /api/v1/queries               the stored queries
   GET  /api/v1/queries/NAME?person=… a stored query, JSON
@@ -53,6 +55,7 @@ func newMux(st *graph.Store, lib *queries.Library, limit int) *http.ServeMux {
 	qh := lib.Handler(st, limit)
 	mux.Handle("/api/v1/queries", qh)
 	mux.Handle("/api/v1/queries/", qh)
+	mux.Handle("/", viewer.New(st))
 	return mux
 }
 
