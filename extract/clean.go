@@ -275,7 +275,7 @@ func (x *Extractor) headerDate(l *Lang, line string, all []string) string {
 		return m[0]
 	}
 	if m := reNumDate.FindStringSubmatch(line); m != nil {
-		return numericDate(m[1], m[2], m[3], strings.Join(all, "\n"), x)
+		return numericDate(m[1], m[2], m[3], strings.Join(all, "\n"))
 	}
 	if e := findDate(l, line, tokenize(line)); e.y > 0 && e.m > 0 && e.d > 0 {
 		d, _ := e.resolve(time.Time{}, false)
@@ -394,13 +394,6 @@ func splitSentences(l *Lang, s string) []string {
 	var out []string
 	start := 0
 	rs := []rune(s)
-	byteAt := make([]int, len(rs)+1)
-	b := 0
-	for i, r := range rs {
-		byteAt[i] = b
-		b += len(string(r))
-	}
-	byteAt[len(rs)] = b
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r != '.' && r != '!' && r != '?' {
@@ -444,6 +437,5 @@ func splitSentences(l *Lang, s string) []string {
 	if rest := strings.TrimSpace(string(rs[start:])); rest != "" {
 		out = append(out, rest)
 	}
-	_ = byteAt
 	return out
 }

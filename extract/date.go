@@ -24,22 +24,21 @@ func (e dateExpr) empty() bool {
 // findDate finds the most specific date expression in a sentence.
 func findDate(l *Lang, s string, toks []token) dateExpr {
 	best := dateExpr{weekday: -1}
-	hasDigit := strings.ContainsAny(s, "0123456789")
-	if !hasDigit {
-		// only weekday and relative words can be here
-	} else if m := reISODate.FindStringSubmatch(s); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if validYMD(y, mo, d) {
-			return dateExpr{y: y, m: mo, d: d, weekday: -1}
+	// numeric dates need a digit; without one only words can be dates
+	if strings.ContainsAny(s, "0123456789") {
+		if m := reISODate.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if validYMD(y, mo, d) {
+				return dateExpr{y: y, m: mo, d: d, weekday: -1}
+			}
 		}
-	}
-	if !hasDigit {
-	} else if m := reNumDate.FindStringSubmatch(s); m != nil {
-		if iso := numericDate(m[1], m[2], m[3], s, nil); iso != "" {
-			t, _ := time.Parse("2006-01-02", iso)
-			return dateExpr{y: t.Year(), m: int(t.Month()), d: t.Day(), weekday: -1}
+		if m := reNumDate.FindStringSubmatch(s); m != nil {
+			if iso := numericDate(m[1], m[2], m[3], s); iso != "" {
+				t, _ := time.Parse("2006-01-02", iso)
+				return dateExpr{y: t.Year(), m: int(t.Month()), d: t.Day(), weekday: -1}
+			}
 		}
 	}
 	score := func(e dateExpr) int {
@@ -147,7 +146,7 @@ var reMonthWord = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep
 // orders are valid it prefers the one whose month the surrounding text names
 // elsewhere (a caption's "Dec. 1, 2016" settles "12-02-2016"); otherwise
 // day first.
-func numericDate(a, b, ys string, context string, _ *Extractor) string {
+func numericDate(a, b, ys string, context string) string {
 	x, _ := strconv.Atoi(a)
 	y, _ := strconv.Atoi(b)
 	year, _ := strconv.Atoi(ys)

@@ -40,10 +40,13 @@ func NewWithLexicon(lx *Lexicon) *Extractor { return &Extractor{lex: lx} }
 func (x *Extractor) Lexicon() *Lexicon { return x.lex }
 
 // ErrNoLanguageData reports an article in a language Parley has no data for.
-type ErrNoLanguageData struct{ Lang string }
+type ErrNoLanguageData struct {
+	Lang string
+	Have []string // languages with data
+}
 
 func (e *ErrNoLanguageData) Error() string {
-	return fmt.Sprintf("language %q has no extraction data (have: en, tr); skipped", e.Lang)
+	return fmt.Sprintf("language %q has no extraction data (have: %s); skipped", e.Lang, strings.Join(e.Have, ", "))
 }
 
 // Entity is a person, place, topic, project or organisation named in facts.
@@ -126,7 +129,7 @@ func (x *Extractor) Extract(doc Document) (*Article, error) {
 		Published: c.Published, Hash: hex.EncodeToString(h.Sum(nil))}
 	l := x.lex.Langs[c.Lang]
 	if l == nil {
-		return a, &ErrNoLanguageData{Lang: c.Lang}
+		return a, &ErrNoLanguageData{Lang: c.Lang, Have: x.lex.langCodes()}
 	}
 	ar := newArticleRun(x, l, c)
 	ar.run()

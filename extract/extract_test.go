@@ -241,7 +241,7 @@ func TestDates(t *testing.T) {
 		{"30", "01", "2023", "", "2023-01-30"},
 		{"01", "30", "2023", "", "2023-01-30"},
 	} {
-		if got := numericDate(tc.a, tc.b, tc.y, tc.ctx, nil); got != tc.want {
+		if got := numericDate(tc.a, tc.b, tc.y, tc.ctx); got != tc.want {
 			t.Errorf("numericDate(%s-%s-%s, %q) = %s, want %s", tc.a, tc.b, tc.y, tc.ctx, got, tc.want)
 		}
 	}

@@ -104,7 +104,7 @@ type Lexicon struct {
 	peopleFull  *trie            // full names and aliases → person index
 	peopleShort map[string][]int // folded surname → person indexes
 	cityTrie    *trie            // city names → city index
-	capitalOf   map[string]string
+	codes       []string         // languages with data, sorted
 	projTrie    *trie
 }
 
@@ -161,7 +161,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		peopleFull:  newTrie(),
 		peopleShort: map[string][]int{},
 		cityTrie:    newTrie(),
-		capitalOf:   map[string]string{},
 		projTrie:    newTrie(),
 	}
 	if err := readTSV(fsys, "data/people.tsv", 6, func(r []string) error {
@@ -208,9 +207,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 				lx.cityTrie.add(toks, i)
 			}
 		}
-		if c.Capital {
-			lx.capitalOf[c.Name+"\t"+c.Country] = c.Country
-		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -247,7 +243,9 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 			return nil, err
 		}
 		lx.Langs[l.Code] = l
+		lx.codes = append(lx.codes, l.Code)
 	}
+	sort.Strings(lx.codes)
 	return lx, nil
 }
 
@@ -365,11 +363,4 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 }
 
 // langCodes returns the languages with data, sorted.
-func (lx *Lexicon) langCodes() []string {
-	var out []string
-	for c := range lx.Langs {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
+func (lx *Lexicon) langCodes() []string { return lx.codes }

@@ -296,26 +296,21 @@ func (ar *articleRun) mergeInto(c *cand) *cand {
 
 // enrich adds the date or place of a one-person mention ("The president is
 // due to pay a visit to Russia on March 5") to the current meeting.
-func (ar *articleRun) enrich(c *cand, s *sent) bool {
+func (ar *articleRun) enrich(c *cand, s *sent) {
 	cl := s.classes
 	if !(cl["meet"] || cl["visit"]) || len(s.participants()) > 1 {
-		return false
+		return
 	}
 	planned := cl["future"] && !cl["past"]
 	if (c.status == "planned") != planned {
-		return false
+		return
 	}
 	if len(s.people) == 1 && !containsEntity(c.parts, s.people[0].p) {
-		return false
+		return
 	}
-	changed := false
 	if c.dateStr == "" {
-		if d, t := s.date.resolve(ar.pub, planned); d != "" {
-			c.dateStr, c.dateType = d, t
-			changed = true
-		}
+		c.dateStr, c.dateType = s.date.resolve(ar.pub, planned)
 	}
-	return changed
 }
 
 func containsEntity(es []*Entity, e *Entity) bool {

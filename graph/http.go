@@ -2,7 +2,6 @@ package graph
 
 import (
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -65,7 +64,7 @@ func APIv2(s *Store) http.Handler {
 		}
 		res, err := s.Gizmo(r.Context(), qu, limit)
 		if err != nil {
-			if errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
+			if r.Context().Err() != nil {
 				return // the client is gone
 			}
 			writeJSONError(w, http.StatusBadRequest, err.Error())

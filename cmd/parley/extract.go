@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"os"
 
@@ -74,16 +73,11 @@ func runExtract(cmd *cobra.Command, e *env, o *extractOptions, args []string) er
 	return nil
 }
 
-// extractDoc extracts one document; a language without data is an error for
-// that file only.
+// extractDoc extracts one document; a read error or a language without data
+// is an error for that file only.
 func extractDoc(x *extract.Extractor, doc extract.Document, readErr error) (*extract.Article, error) {
 	if readErr != nil {
 		return nil, readErr
 	}
-	a, err := x.Extract(doc)
-	var nl *extract.ErrNoLanguageData
-	if errors.As(err, &nl) {
-		return nil, err
-	}
-	return a, err
+	return x.Extract(doc)
 }
