@@ -41,9 +41,10 @@ type Node struct {
 
 // Edge is one predicate between two nodes, merged over articles.
 type Edge struct {
-	From, To  string   // node IRIs
-	Predicate string   // predicate local name: "met", "participant", …
-	Sources   []string // IRIs of the articles that state it, sorted
+	From, To  string              // node IRIs
+	Predicate string              // predicate local name: "met", "participant", …
+	Sources   []string            // IRIs of the articles that state it, sorted
+	Attrs     map[string][]string // derived attributes (weight, dates) of edges made by analysis; nil for stored edges
 }
 
 // Model is an in-memory, Cayley-free snapshot of (part of) the graph, the
@@ -51,6 +52,9 @@ type Edge struct {
 type Model struct {
 	Nodes map[string]*Node
 	Edges []Edge
+	// Undirected marks a derived model (a person projection) whose edges
+	// stand for symmetric relations.
+	Undirected bool
 
 	edgeIndex map[[3]string]int
 }

@@ -18,7 +18,7 @@
 //     PageRank from package analyze); a column whose values are all numbers is
 //     declared numeric so that Gephi can size and colour by it.
 //
-// A model made by PersonProjection is undirected and its edges carry a
-// weight and other attributes that graph.Edge has no field for; the package
-// keeps them beside the model (see EdgeAttrs) and every writer uses them.
+// A model made by PersonProjection is undirected (graph.Model.Undirected) and
+// its edges carry a weight and other attributes (graph.Edge.Attrs, see
+// EdgeAttrs) that every writer uses.
 package export

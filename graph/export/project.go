@@ -147,10 +147,8 @@ func PersonProjection(m *graph.Model, withTopics bool) *graph.Model {
 			out.Nodes[id] = copyNode(n)
 		}
 	}
-	s := &side{undirected: true, edges: map[edgeKey]map[string][]string{}}
+	out.Undirected = true
 	for _, p := range Pairs(m, withTopics) {
-		e := graph.Edge{From: p.A, To: p.B, Predicate: graph.Met, Sources: p.Sources}
-		out.Edges = append(out.Edges, e)
 		a := map[string][]string{
 			"weight":   {strconv.Itoa(p.Weight())},
 			"meetings": p.Meetings,
@@ -164,12 +162,22 @@ func PersonProjection(m *graph.Model, withTopics bool) *graph.Model {
 		if withTopics {
 			a["topics"] = p.Topics
 		}
-		s.edges[keyOf(e)] = a
+		out.Edges = append(out.Edges, graph.Edge{From: p.A, To: p.B, Predicate: graph.Met, Sources: p.Sources, Attrs: a})
 	}
 	out.Finish()
-	setSide(out, s)
 	return out
 }
+
+// EdgeAttrs returns the extra attributes of an edge of a model made by
+// PersonProjection (or of a selection of such a model): "weight" (the number
+// of shared meetings), "date" and "first" (the earliest meeting date), "last"
+// (the latest), "kinds", "meetings" and, when topics were asked for,
+// "topics". It returns nil for an edge of any other model.
+func EdgeAttrs(m *graph.Model, e graph.Edge) map[string][]string { return e.Attrs }
+
+// Undirected reports whether the edges of m are meant as undirected, as they
+// are in a model made by PersonProjection.
+func Undirected(m *graph.Model) bool { return m.Undirected }
 
 // displayName is a node's name, or the last segment of its IRI.
 func displayName(n *graph.Node) string {

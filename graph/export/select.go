@@ -154,32 +154,20 @@ func adjacency(m *graph.Model) map[string][]string {
 }
 
 // subgraph copies the nodes of m in keep and the edges between them that
-// pass keepEdge (all of them when keepEdge is nil), with their side data.
+// pass keepEdge (all of them when keepEdge is nil), with their attributes.
 func subgraph(m *graph.Model, keep map[string]bool, keepEdge func(graph.Edge) bool) *graph.Model {
 	out := graph.NewModel()
 	for id := range keep {
 		out.Nodes[id] = copyNode(m.Nodes[id])
 	}
-	old := sideOf(m)
-	var ns *side
-	if old != nil {
-		ns = &side{undirected: old.undirected, edges: map[edgeKey]map[string][]string{}}
-	}
+	out.Undirected = m.Undirected
 	for _, e := range m.Edges {
 		if !keep[e.From] || !keep[e.To] || (keepEdge != nil && !keepEdge(e)) {
 			continue
 		}
 		out.Edges = append(out.Edges, copyEdge(e))
-		if old != nil {
-			if a := old.edges[keyOf(e)]; a != nil {
-				ns.edges[keyOf(e)] = a
-			}
-		}
 	}
 	out.Finish()
-	if ns != nil {
-		setSide(out, ns)
-	}
 	return out
 }
 

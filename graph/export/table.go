@@ -123,15 +123,10 @@ func newTable(m *graph.Model, opt Options) (*table, error) {
 		t.cols = append(t.cols, column{name, typ})
 	}
 
-	s := sideOf(m)
 	extra := map[string]bool{}
 	for i, e := range m.Edges {
 		r := edgeRow{id: "e" + strconv.Itoa(i), e: e, weight: 1}
-		var a map[string][]string
-		if s != nil {
-			a = s.edges[keyOf(e)]
-		}
-		if a != nil {
+		if a := e.Attrs; a != nil {
 			r.extra = map[string][]string{}
 			for k, v := range a {
 				switch k {
