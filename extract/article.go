@@ -22,7 +22,7 @@ type sent struct {
 	clause   []int     // clause number of each token
 	trig     []trigger // meeting words with their positions
 	date     dateExpr
-	topics   []string // topic entity slugs
+	topics   []topicHit
 	projects []prmention
 }
 
@@ -53,6 +53,14 @@ type ymention struct {
 	start   int
 	end     int
 	demonym bool
+}
+
+// topicHit is a topic named in a sentence, with the words the sentence
+// uses for it ("rare earth minerals" for mining and critical minerals).
+type topicHit struct {
+	id         string
+	surf       string
+	start, end int
 }
 
 type prmention struct {
@@ -175,15 +183,17 @@ func (ar *articleRun) annotate(s *sent) {
 		if taken[m.start] || taken[m.end-1] {
 			continue // "Defence Minister X" is a title, not a topic
 		}
+		surf := s.text[s.toks[m.start].start:s.toks[m.end-1].end]
 		for _, v := range m.vals {
 			id := l.topicIDs[v]
 			if !seenTopic[id] {
 				seenTopic[id] = true
-				s.topics = append(s.topics, id)
+				s.topics = append(s.topics, topicHit{id: id, surf: surf, start: m.start, end: m.end})
 			}
 		}
 	}
 	ar.findProjects(s)
+	ar.findListTopics(s)
 }
 
 // clauseStarters are words that, after a comma, open a new clause.

@@ -289,3 +289,54 @@ func TestUnknownPersonIsMinted(t *testing.T) {
 		t.Fatalf("participants %s", got)
 	}
 }
+
+// TestListTopics checks that the items of "discussed A, B and C" lists
+// become topics: taxonomy topics keep the article's wording as an alias,
+// other items become topics named by the article's words, and the speaker
+// after the last comma is not an item.
+func TestListTopics(t *testing.T) {
+	x := extractor(t)
+	cases := []struct {
+		name, text string
+		want       []string // topic names or aliases, folded
+		not        []string
+	}{
+		{"en after", "Foreign Minister Zorblat Quennic met Hakan Fidan in Ankara on Monday. The two ministers discussed trade, river data sharing, rare earth minerals and the fate of detained fishermen, the ministry said.\n",
+			[]string{"river data sharing", "rare earth minerals", "fate of detained fishermen"}, []string{"ministry", "the ministry"}},
+		{"en between", "Foreign Minister Zorblat Quennic met Hakan Fidan in Ankara on Monday. They discussed a joint laboratory between two universities and panda conservation.\n",
+			[]string{"joint laboratory between two universities", "panda conservation"}, []string{"two universities"}},
+		{"en before", "Foreign Minister Zorblat Quennic met Hakan Fidan in Ankara on Monday. Grain corridors and seabed cables were among the subjects raised.\n",
+			[]string{"grain corridors", "seabed cables"}, nil},
+		{"tr before", "Dışişleri Bakanı Hakan Fidan, Ankara'da Dışişleri Bakanı Zorblat Quennic ile bir araya geldi. İki bakan, nehir verisi paylaşımı ve balıkçı tekneleri konularını görüştü.\n",
+			[]string{"nehir verisi paylasimi", "balikci tekneleri"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Meetings) != 1 {
+				t.Fatalf("%d meetings, want 1", len(a.Meetings))
+			}
+			var names []string
+			for _, tp := range a.Meetings[0].Topics {
+				names = append(names, Fold(tp.Name))
+				for _, al := range tp.Aliases {
+					names = append(names, Fold(al))
+				}
+			}
+			got := "; " + strings.Join(names, "; ") + ";"
+			for _, w := range c.want {
+				if !strings.Contains(got, "; "+w+";") {
+					t.Errorf("no topic %q in %s", w, got)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(got, "; "+w+";") {
+					t.Errorf("topic %q should not be in %s", w, got)
+				}
+			}
+		})
+	}
+}

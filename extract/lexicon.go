@@ -74,6 +74,8 @@ type Lang struct {
 	countryOf []countryRef
 	topics    *trie
 	topicIDs  []string
+	lists     *trie    // topiclist.tsv phrases
+	listRole  []string // after, before, sep, stop, drop
 	projects  *trie
 	projPat   [][2]string
 	locative  map[string]string
@@ -274,7 +276,7 @@ func appendUniq(s []int, v int) []int {
 
 func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	l := &Lang{Code: code, stop: map[string]bool{}, meeting: newTrie(), dates: newTrie(), coref: newTrie(),
-		titles: newTrie(), countries: newTrie(), topics: newTrie(), projects: newTrie(), locative: map[string]string{}}
+		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}}
 	dir := path.Join("lang", code)
 	if b, err := fs.ReadFile(fsys, path.Join(dir, "stopwords.txt")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
@@ -337,6 +339,10 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 		{"topics.tsv", func(r []string) {
 			l.topics.add(phraseTokens(r[1]), len(l.topicIDs))
 			l.topicIDs = append(l.topicIDs, r[0])
+		}},
+		{"topiclist.tsv", func(r []string) {
+			l.lists.add(phraseTokens(r[1]), len(l.listRole))
+			l.listRole = append(l.listRole, r[0])
 		}},
 		{"projects.tsv", func(r []string) {
 			l.projects.add(phraseTokens(r[0]), len(l.projPat))

@@ -7,19 +7,20 @@ import (
 
 // cand is a meeting as the sentences state it, before merging.
 type cand struct {
-	parts    []*Entity
-	place    *cmention
-	placeCap bool // place read from a caption
-	placeSen *sent
-	kind     string // phone, video, in_person, "" unknown
-	status   string
-	date     dateExpr
-	dateStr  string
-	dateType string
-	sents    []*sent
-	caption  bool
-	topics   []string
-	topicEv  map[string]*sent
+	parts     []*Entity
+	place     *cmention
+	placeCap  bool // place read from a caption
+	placeSen  *sent
+	kind      string // phone, video, in_person, "" unknown
+	status    string
+	date      dateExpr
+	dateStr   string
+	dateType  string
+	sents     []*sent
+	caption   bool
+	topics    []string
+	topicEv   map[string]*sent
+	topicSurf map[string][]string // the article's own words for each topic
 }
 
 const (
@@ -83,7 +84,8 @@ func (ar *articleRun) findMeetings() {
 			continue
 		}
 		for _, t := range s.topics {
-			ar.addTopic(c, t, s)
+			ar.addTopic(c, t.id, s)
+			c.addSurface(t.id, t.surf)
 		}
 
 		for _, pr := range s.projects {
@@ -141,6 +143,19 @@ func (ar *articleRun) aboutMeeting(s *sent, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// addSurface records the words an article used for a topic of a meeting.
+func (c *cand) addSurface(id, surf string) {
+	if c.topicSurf == nil {
+		c.topicSurf = map[string][]string{}
+	}
+	for _, x := range c.topicSurf[id] {
+		if Fold(x) == Fold(surf) {
+			return
+		}
+	}
+	c.topicSurf[id] = append(c.topicSurf[id], surf)
 }
 
 func (ar *articleRun) addTopic(c *cand, id string, s *sent) {
@@ -362,6 +377,8 @@ func (ar *articleRun) meetings() []*Meeting {
 			var e *Entity
 			if strings.HasPrefix(t, "project:") {
 				e = ar.projects[strings.TrimPrefix(t, "project:")]
+			} else if slug, ok := strings.CutPrefix(t, freeTopic); ok {
+				e = &Entity{Kind: "topic", Slug: slug, Name: c.topicSurf[t][0], Category: "article"}
 			} else if tp := lx.Topics[t]; tp != nil {
 				if tp.Category == "country_situation" && excluded[Fold(tp.Name)] {
 					continue
@@ -373,6 +390,7 @@ func (ar *articleRun) meetings() []*Meeting {
 					if tp.NameTR != tp.Name {
 						e.Aliases = nonEmpty(tp.NameTR)
 					}
+					e.Aliases = addAliases(e, c.topicSurf[t])
 				}
 			}
 			if e == nil || seenTopic[e.IRI()] {
@@ -468,5 +486,22 @@ func (ar *articleRun) countryEntity(iso string) *Entity {
 func (ar *articleRun) projectList() []*Entity {
 	out := append([]*Entity(nil), ar.porderPr...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// addAliases returns e's aliases with the given names added, skipping any
+// that fold to the entity's name or an alias it already has.
+func addAliases(e *Entity, names []string) []string {
+	out := e.Aliases
+	have := map[string]bool{Fold(e.Name): true}
+	for _, a := range out {
+		have[Fold(a)] = true
+	}
+	for _, n := range names {
+		if f := Fold(n); !have[f] {
+			have[f] = true
+			out = append(out, n)
+		}
+	}
 	return out
 }
