@@ -412,6 +412,9 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 			if k > i && role == "" && !ar.namedBefore(ids) {
 				break
 			}
+			if ids = ar.givenNamesFit(ids, toks[i:k]); len(ids) == 0 {
+				break // "Marina Silva" is not Lula da Silva
+			}
 			return ar.person(ar.pickPerson(ids, demo)), k + 1
 		}
 	}
@@ -458,6 +461,34 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 	return e, end
 }
 
+// givenNamesFit keeps the people whose names hold the words written before
+// their surname: "Marina Silva" fits no one named Silva but Marina.
+func (ar *articleRun) givenNamesFit(ids []int, given []token) []int {
+	if len(given) == 0 {
+		return ids
+	}
+	var out []int
+	for _, id := range ids {
+		p := &ar.x.lex.People[id]
+		words := map[string]bool{}
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, w := range strings.Fields(Fold(n)) {
+				words[w] = true
+			}
+		}
+		fit := true
+		for _, g := range given {
+			if !words[g.fold] {
+				fit = false
+			}
+		}
+		if fit {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // namedBefore reports whether one of the lexicon people was already named
 // in the article.
 func (ar *articleRun) namedBefore(ids []int) bool {
@@ -492,7 +523,7 @@ func (ar *articleRun) nameToken(s *sent, k int, continues bool) bool {
 		return false
 	}
 	if m, ok := ar.x.lex.cityTrie.longest(s.toks, k); ok && m.end > k {
-		if _, isP := ar.x.lex.peopleShort[t.fold]; !isP {
+		if _, isP := ar.x.lex.peopleShort[t.fold]; !isP && !ar.givenName(s, k) {
 			return false
 		}
 	}
@@ -503,6 +534,19 @@ func (ar *articleRun) nameToken(s *sent, k int, continues bool) bool {
 		}
 	}
 	return true
+}
+
+// givenName reports whether token k, a word that is also a place, is a given
+// name here: a known surname follows it directly ("Marina Silva").
+func (ar *articleRun) givenName(s *sent, k int) bool {
+	if k+1 >= len(s.toks) || !s.toks[k+1].cap || s.toks[k].suf != "" {
+		return false
+	}
+	if s.text[s.toks[k].end:s.toks[k+1].start] != " " {
+		return false
+	}
+	_, ok := ar.x.lex.peopleShort[s.toks[k+1].fold]
+	return ok
 }
 
 // pickPerson chooses among lexicon people sharing a name: one already in the

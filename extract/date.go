@@ -15,10 +15,11 @@ type dateExpr struct {
 	rel     int // days relative to publication (rel words), with hasRel
 	hasRel  bool
 	approx  bool // "last week": a date that cannot be pinned
+	same    bool // "the same day": the date of the meeting told before
 }
 
 func (e dateExpr) empty() bool {
-	return e.y == 0 && e.m == 0 && e.d == 0 && e.weekday < 0 && !e.hasRel && !e.approx
+	return e.y == 0 && e.m == 0 && e.d == 0 && e.weekday < 0 && !e.hasRel && !e.approx && !e.same
 }
 
 // findDate finds the most specific date expression in a sentence.
@@ -93,8 +94,10 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 			e.rel, e.hasRel = w.val, true
 		case "approx":
 			e.approx = true
+		case "same":
+			e.same = true
 		}
-		if score(e) > score(best) || (best.empty() && e.approx) {
+		if score(e) > score(best) || (best.empty() && (e.approx || e.same)) {
 			best = e
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -336,6 +337,42 @@ func TestListTopics(t *testing.T) {
 				if strings.Contains(got, "; "+w+";") {
 					t.Errorf("topic %q should not be in %s", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestMeetingDetails checks single behaviours of meeting reading on short
+// invented texts.
+func TestMeetingDetails(t *testing.T) {
+	x := extractor(t)
+	cases := []struct {
+		name, text string
+		want       []string // "participants|date" per meeting, participants folded and sorted
+	}{
+		{"given name decides", "Environment Minister Marina Silva held talks with Germany's development minister Svenja Schulze in Brasilia on Monday.\n",
+			[]string{"marina silva; svenja schulze|"}},
+		{"same day", "date 2024-10-14\n\nFrench President Emmanuel Macron spoke by phone with Iranian President Masoud Pezeshkian on Sunday about the war. On the same day Macron also telephoned Lebanese Prime Minister Najib Mikati to discuss a ceasefire.\n",
+			[]string{"emmanuel macron; masoud pezeshkian|2024-10-13", "emmanuel macron; najib mikati|2024-10-13"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range a.Meetings {
+				var ps []string
+				for _, p := range m.Participants {
+					ps = append(ps, Fold(p.Name))
+				}
+				sort.Strings(ps)
+				got = append(got, strings.Join(ps, "; ")+"|"+m.Date)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("meetings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
 	}

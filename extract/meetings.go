@@ -211,7 +211,7 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 			continue
 		}
 		done[clause] = true
-		if c := ar.newCand(s, cl, parts, clause); c != nil {
+		if c := ar.newCand(s, cl, parts, clause, current); c != nil {
 			out = append(out, c)
 		}
 	}
@@ -219,7 +219,7 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 }
 
 // newCand builds a meeting candidate from one clause.
-func (ar *articleRun) newCand(s *sent, cl map[string]bool, parts []*Entity, clause int) *cand {
+func (ar *articleRun) newCand(s *sent, cl map[string]bool, parts []*Entity, clause int, current *cand) *cand {
 	c := &cand{parts: append([]*Entity(nil), parts...), sents: []*sent{s}, caption: s.caption}
 	sortEntities(c.parts)
 	switch {
@@ -238,6 +238,9 @@ func (ar *articleRun) newCand(s *sent, cl map[string]bool, parts []*Entity, clau
 	}
 	c.date = s.date
 	c.dateStr, c.dateType = s.date.resolve(ar.pub, c.status == "planned")
+	if s.date.same && current != nil && c.dateStr == "" {
+		c.dateStr, c.dateType = current.dateStr, current.dateType // "on the same day"
+	}
 	if c.dateStr != "" && !ar.pub.IsZero() && c.dateType == "date" && c.status == "held" && c.dateStr > ar.pub.AddDate(0, 0, 1).Format("2006-01-02") {
 		c.status = "planned"
 	}

@@ -154,7 +154,7 @@ func (ar *articleRun) listItem(s *sent, a, b int) {
 	if a >= b || b-a > maxListItem {
 		return
 	}
-	if l.stop[s.toks[a].fold] || l.stop[s.toks[b-1].fold] {
+	if l.stop[s.toks[a].fold] || l.stop[s.toks[b-1].fold] || l.abbrev[s.toks[b-1].fold] {
 		return // a fragment: "to look", "route for"
 	}
 	for _, y := range s.country {
