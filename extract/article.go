@@ -16,6 +16,7 @@ type sent struct {
 	title    bool
 	people   []pmention
 	group    bool // "the two leaders", "they"
+	prevSubj *Entity // the subject of the sentences before this one
 	cities   []cmention
 	country  []ymention
 	classes  map[string]bool
@@ -46,6 +47,7 @@ type cmention struct {
 	end      int
 	locative bool // "in Astana", "Astana'da"
 	possess  bool // "Ankara's" (metonymy)
+	venue    bool // named by a venue in the city ("the White House")
 }
 
 type ymention struct {
@@ -141,6 +143,7 @@ func (ar *articleRun) annotate(s *sent) {
 			taken[i] = true
 		}
 	}
+	ar.findVenues(s, taken)
 	for i := 0; i < len(s.toks); {
 		m, ok := lx.cityTrie.longest(s.toks, i)
 		if !ok || taken[i] || !s.toks[i].cap {
@@ -194,6 +197,43 @@ func (ar *articleRun) annotate(s *sent) {
 	}
 	ar.findProjects(s)
 	ar.findListTopics(s)
+}
+
+// findVenues finds named venues ("the White House", "Beştepe'de") and adds
+// them as mentions of their city, marking their tokens taken so that a
+// city name inside a venue's ("Hyderabad House") is not read as a city.
+func (ar *articleRun) findVenues(s *sent, taken map[int]bool) {
+	lx := ar.x.lex
+	for _, m := range lx.venueTrie.all(s.toks) {
+		if taken[m.start] || !s.toks[m.start].cap {
+			continue
+		}
+		cm := cmention{city: lx.Venues[m.vals[0]].City, start: m.start, end: m.end, venue: true}
+		last := s.toks[m.end-1]
+		if ar.l.locativeSuffix(last.suf) {
+			cm.locative = true // "Beştepe'de", "Külliyesi'ndeki"
+		}
+		if ar.locativeBefore(s, m.start) {
+			cm.locative = true
+		}
+		s.cities = append(s.cities, cm)
+		for i := m.start; i < m.end; i++ {
+			taken[i] = true
+		}
+	}
+}
+
+// locativeSuffix reports whether a suffix after an apostrophe puts a name
+// as a place: "da", "'ya", and with a buffer n and more after it "nde",
+// "ndeki".
+func (l *Lang) locativeSuffix(suf string) bool {
+	suf = strings.TrimPrefix(suf, "n")
+	for n := len(suf); n >= 1; n-- {
+		if k := l.locative[suf[:n]]; k == "in" || k == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStarters are words that, after a comma, open a new clause.
@@ -290,6 +330,7 @@ func placeWord(w string) bool {
 func (ar *articleRun) findPeople(s *sent) {
 	l := ar.l
 	toks := s.toks
+	s.prevSubj = ar.lastSubj
 	add := func(p *Entity, start, end int, spokes bool) {
 		for _, q := range s.people {
 			if q.p == p {
@@ -628,6 +669,27 @@ func (s *sent) clauseParticipants(c int) []*Entity {
 		out = append(out, p.p)
 	}
 	return out
+}
+
+// objectOnly reports whether the clause's one named person is an object
+// ("Pezeşkiyan ile görüştü", "Scholz'u kabul etti"): the subject was left
+// out and is the one of the sentences before.
+func (s *sent) objectOnly(l *Lang, c int) bool {
+	var ms []pmention
+	for _, p := range s.people {
+		if !p.spokes && s.clause[p.start] == c {
+			ms = append(ms, p)
+		}
+	}
+	if len(ms) != 1 {
+		return false
+	}
+	p := ms[0]
+	last := s.toks[p.end-1]
+	if k := l.locative[last.suf]; k == "acc" || k == "to" {
+		return true
+	}
+	return p.end < len(s.toks) && l.locative[s.toks[p.end].fold] == "with"
 }
 
 func (s *sent) triggerAt(i int) bool {

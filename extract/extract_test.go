@@ -354,6 +354,10 @@ func TestMeetingDetails(t *testing.T) {
 			[]string{"marina silva; svenja schulze|"}},
 		{"same day", "date 2024-10-14\n\nFrench President Emmanuel Macron spoke by phone with Iranian President Masoud Pezeshkian on Sunday about the war. On the same day Macron also telephoned Lebanese Prime Minister Najib Mikati to discuss a ceasefire.\n",
 			[]string{"emmanuel macron; masoud pezeshkian|2024-10-13", "emmanuel macron; najib mikati|2024-10-13"}},
+		{"dropped subject", "Cumhurbaşkanı Recep Tayyip Erdoğan, Ankara'da Macaristan Başbakanı Viktor Orbán ile görüştü. Ardından İran Cumhurbaşkanı Mesud Pezeşkiyan ile bir araya geldi.\n",
+			[]string{"masoud pezeshkian; recep tayyip erdogan|", "recep tayyip erdogan; viktor orban|"}},
+		{"entourage", "President Recep Tayyip Erdogan, accompanied by Foreign Minister Hakan Fidan, met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad.\n",
+			[]string{"mohammed shia al-sudani; recep tayyip erdogan|"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -42,6 +43,14 @@ type City struct {
 	Lat, Lon                 float64
 	Population               int
 	Capital                  bool
+}
+
+// Venue is a building where leaders meet ("White House", "Beştepe"), in a
+// known city of the gazetteer.
+type Venue struct {
+	ID, Name string
+	Aliases  []string
+	City     int // index into Cities
 }
 
 // Topic is a canonical topic of the taxonomy.
@@ -101,11 +110,13 @@ type Lexicon struct {
 	Cities    []City
 	Topics    map[string]*Topic
 	Projects  []Project
+	Venues    []Venue
 	Langs     map[string]*Lang
 
 	peopleFull  *trie            // full names and aliases → person index
 	peopleShort map[string][]int // folded surname → person indexes
 	cityTrie    *trie            // city names → city index
+	venueTrie   *trie            // venue names → venue index
 	codes       []string         // languages with data, sorted
 	projTrie    *trie
 }
@@ -163,6 +174,7 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		peopleFull:  newTrie(),
 		peopleShort: map[string][]int{},
 		cityTrie:    newTrie(),
+		venueTrie:   newTrie(),
 		projTrie:    newTrie(),
 	}
 	if err := readTSV(fsys, "data/people.tsv", 6, func(r []string) error {
@@ -213,6 +225,23 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := readOptionalTSV(fsys, "data/venues.tsv", 5, func(r []string) error {
+		city := lx.findCity(r[3], r[4])
+		if city < 0 {
+			return fmt.Errorf("venue %s: no city %q in %s", r[0], r[3], r[4])
+		}
+		v := Venue{ID: r[0], Name: r[1], Aliases: splitList(r[2], "|"), City: city}
+		i := len(lx.Venues)
+		lx.Venues = append(lx.Venues, v)
+		for _, n := range append([]string{v.Name}, v.Aliases...) {
+			if toks := phraseTokens(n); len(toks) > 0 {
+				lx.venueTrie.add(toks, i)
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	if err := readTSV(fsys, "data/topics.tsv", 5, func(r []string) error {
 		lx.Topics[r[0]] = &Topic{ID: r[0], Name: r[1], NameTR: r[2], Category: r[3], Wikidata: r[4]}
 		return nil
@@ -250,10 +279,6 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 	sort.Strings(lx.codes)
 	return lx, nil
 }
-
-// agglutinative languages attach suffixes to title words without an
-// apostrophe, so their titles also match with any ending.
-var agglutinative = map[string]bool{"tr": true}
 
 // shortName is how a person is named on second mention: the family name,
 // which is the first token for Chinese, Korean and Vietnamese names.
@@ -366,6 +391,31 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 		}
 	}
 	return l, nil
+}
+
+// readOptionalTSV is readTSV for a table a lexicon may lack.
+func readOptionalTSV(fsys fs.FS, name string, minCols int, fn func(rec []string) error) error {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return readTSV(fsys, name, minCols, fn)
+}
+
+// findCity returns the most populous gazetteer city of a country with the
+// given name or alias, or -1.
+func (lx *Lexicon) findCity(name, country string) int {
+	toks := tokenize(name)
+	m, ok := lx.cityTrie.longest(toks, 0)
+	if !ok || m.end != len(toks) {
+		return -1
+	}
+	best := -1
+	for _, v := range m.vals {
+		if c := lx.Cities[v]; c.Country == country && (best < 0 || c.Population > lx.Cities[best].Population) {
+			best = v
+		}
+	}
+	return best
 }
 
 // langCodes returns the languages with data, sorted.

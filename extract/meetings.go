@@ -200,6 +200,19 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 		if len(parts) > maxParticipants {
 			continue // a summit's leaders together, not one meeting
 		}
+		if len(parts) == 1 && s.prevSubj != nil && parts[0] != s.prevSubj && s.objectOnly(ar.l, clause) {
+			// a dropped subject: "Ardından Pezeşkiyan ile görüştü" — unless
+			// the person's meeting was told before ("Wang Yi ile yapılan
+			// görüşmede")
+			if o := ar.lastWith(parts[0]); o != nil {
+				parts = o.parts
+			} else {
+				parts = []*Entity{s.prevSubj, parts[0]}
+			}
+		}
+		if cl["escort"] {
+			parts = ar.dropEntourage(s, parts, clause)
+		}
 		if len(parts) < minParticipants && s.group {
 			if current != nil {
 				parts = current.parts
@@ -213,6 +226,39 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 		done[clause] = true
 		if c := ar.newCand(s, cl, parts, clause, current); c != nil {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// lastWith returns the latest meeting candidate p takes part in.
+func (ar *articleRun) lastWith(p *Entity) *cand {
+	for i := len(ar.cands) - 1; i >= 0; i-- {
+		if containsEntity(ar.cands[i].parts, p) {
+			return ar.cands[i]
+		}
+	}
+	return nil
+}
+
+// dropEntourage removes, from a clause that says someone was accompanied
+// ("accompanied by", "eşlik etti", "heyet"), the people of the same country
+// as the first one named: the delegation, not the other side.
+func (ar *articleRun) dropEntourage(s *sent, parts []*Entity, clause int) []*Entity {
+	var lead *Entity
+	for _, p := range s.people {
+		if !p.spokes && s.clause[p.start] == clause {
+			lead = p.p
+			break
+		}
+	}
+	if lead == nil || lead.Country == "" {
+		return parts
+	}
+	out := []*Entity{}
+	for _, p := range parts {
+		if p == lead || p.Country != lead.Country {
+			out = append(out, p)
 		}
 	}
 	return out
