@@ -65,30 +65,37 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 		case "month":
 			// "March" at a sentence start could be a name; require a number near it.
 			e.m = w.val
+			first, end := mt.start, mt.end
 			if mt.start > 0 {
 				if d := dayNum(toks[mt.start-1].fold); d > 0 {
-					e.d = d
+					e.d, first = d, mt.start-1
 				}
 			}
 			if mt.end < len(toks) {
 				if d := dayNum(toks[mt.end].fold); d > 0 && e.d == 0 {
-					e.d = d
+					e.d, end = d, mt.end+1
 					if mt.end+1 < len(toks) {
 						if y := yearNum(toks[mt.end+1].fold); y > 0 {
-							e.y = y
+							e.y, end = y, mt.end+2
 						}
 					}
 				} else if y := yearNum(toks[mt.end].fold); y > 0 {
-					e.y = y
+					e.y, end = y, mt.end+1
 				}
 			}
 			if e.d == 0 && e.y == 0 {
 				continue
 			}
+			if boundOfSpan(l, toks, first, end) {
+				continue // "a visit that runs until April 20"
+			}
 			if toks[mt.start].fold == "may" && !toks[mt.start].cap {
 				continue
 			}
 		case "weekday":
+			if boundOfSpan(l, toks, mt.start, mt.end) {
+				continue
+			}
 			e.weekday = w.val
 		case "rel":
 			e.rel, e.hasRel = w.val, true
@@ -113,6 +120,19 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 		}
 	}
 	return best
+}
+
+// boundOfSpan reports whether the date in tokens [first,end) is the bound
+// of a span rather than the day of an event: "until April 20", "since
+// Monday", "20 Nisan'a kadar".
+func boundOfSpan(l *Lang, toks []token, first, end int) bool {
+	if first > 0 && l.dateBound[toks[first-1].fold] < 0 {
+		return true
+	}
+	if end < len(toks) && l.dateBound[toks[end].fold] > 0 {
+		return true
+	}
+	return false
 }
 
 func dayNum(s string) int {

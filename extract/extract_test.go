@@ -228,6 +228,8 @@ func TestDates(t *testing.T) {
 		{tr, "İki lider 5 Mart 2024'te bir araya geldi.", false, "2024-03-05"},
 		{tr, "Bakanlar Salı günü görüştü.", false, "2016-11-29"},
 		{tr, "Liderler Ekim 2019'da Soçi'de görüşmüştü.", false, "2019-10"},
+		{en, "They met on Thursday, on the second day of a visit that runs until November 20.", false, "2016-12-01"},
+		{tr, "Liderler 20 Kasım'a kadar sürecek ziyaretin ikinci günü olan perşembe günü görüştü.", false, "2016-12-01"},
 	}
 	for _, tc := range cases {
 		e := findDate(tc.l, tc.text, tokenize(tc.text))

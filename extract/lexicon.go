@@ -75,6 +75,7 @@ type Lang struct {
 	meetClass []string
 	dates     *trie
 	dateVals  []dateWord
+	dateBound map[string]int // "until" (-1, before a date), "kadar" (+1, after it): a span's bound, not an event's day
 	coref     *trie
 	corefCls  []string
 	titles    *trie
@@ -301,7 +302,7 @@ func appendUniq(s []int, v int) []int {
 
 func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	l := &Lang{Code: code, stop: map[string]bool{}, meeting: newTrie(), dates: newTrie(), coref: newTrie(),
-		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}}
+		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}, dateBound: map[string]int{}}
 	dir := path.Join("lang", code)
 	if b, err := fs.ReadFile(fsys, path.Join(dir, "stopwords.txt")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
@@ -340,6 +341,10 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 		}},
 		{"dates.tsv", func(r []string) {
 			v, _ := strconv.Atoi(r[2])
+			if r[1] == "bound" {
+				l.dateBound[Fold(r[0])] = v
+				return
+			}
 			l.dates.add(phraseTokens(r[0]), len(l.dateVals))
 			l.dateVals = append(l.dateVals, dateWord{r[1], v})
 		}},
