@@ -15,13 +15,14 @@ type sent struct {
 	caption  bool
 	title    bool
 	people   []pmention
-	group    bool // "the two leaders", "they"
+	group    bool    // "the two leaders", "they"
 	prevSubj *Entity // the subject of the sentences before this one
 	cities   []cmention
 	country  []ymention
 	classes  map[string]bool
-	clause   []int     // clause number of each token
-	trig     []trigger // meeting words with their positions
+	clause   []int        // clause number of each token
+	shared   map[int]bool // clauses sharing the sentence's subject ("before sitting down with X")
+	trig     []trigger    // meeting words with their positions
 	date     dateExpr
 	topics   []topicHit
 	projects []prmention
@@ -86,12 +87,13 @@ type articleRun struct {
 	porderPr []*Entity
 	builtBy  []BuiltBy
 
-	lastNamed   *Entity // the last named project, for "the plant"
+	titled      map[string]*Entity // the person last named after each title ("crown prince")
+	lastNamed   *Entity            // the last named project, for "the plant"
 	lastNamedAt int
 }
 
 func newArticleRun(x *Extractor, l *Lang, c *Cleaned) *articleRun {
-	return &articleRun{x: x, l: l, c: c, pub: pubTime(c.Published), persons: map[string]*Entity{}, projects: map[string]*Entity{}}
+	return &articleRun{x: x, l: l, c: c, pub: pubTime(c.Published), persons: map[string]*Entity{}, projects: map[string]*Entity{}, titled: map[string]*Entity{}}
 }
 
 func (ar *articleRun) run() {
@@ -125,7 +127,7 @@ func (ar *articleRun) annotate(s *sent) {
 		}
 		s.trig = append(s.trig, tr)
 	}
-	s.clause = clauses(s)
+	s.clause = clauses(l, s)
 	for _, m := range l.coref.all(s.toks) {
 		if l.corefCls[m.vals[0]] == "group" {
 			s.group = true
@@ -236,19 +238,28 @@ func (l *Lang) locativeSuffix(suf string) bool {
 	return false
 }
 
-// clauseStarters are words that, after a comma, open a new clause.
-var clauseStarters = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "although": true,
-	"after": true, "before": true, "as": true, "ancak": true}
-
 // clauses numbers the clauses of a sentence: a new clause starts after a
-// semicolon or at ", and", ", but", ", while", ", who" ….
-func clauses(s *sent) []int {
+// semicolon, at a clause word after a comma (", and", ", while"), or at a
+// clause word before a verb form that needs no comma ("before sitting
+// down"), as the language's clause.tsv says.
+func clauses(l *Lang, s *sent) []int {
 	out := make([]int, len(s.toks))
 	c := 0
 	for j := 1; j < len(s.toks); j++ {
 		between := s.text[s.toks[j-1].end:s.toks[j].start]
-		if strings.ContainsAny(between, ";") || (strings.Contains(between, ",") && clauseStarters[s.toks[j].fold]) {
+		st, ok := l.clause[s.toks[j].fold]
+		bare := ok && st.bareSuffix != "" && j+1 < len(s.toks) && strings.HasSuffix(s.toks[j+1].fold, st.bareSuffix)
+		switch {
+		case strings.ContainsAny(between, ";"):
 			c++
+		case ok && strings.Contains(between, ","), bare:
+			c++
+			if bare {
+				if s.shared == nil {
+					s.shared = map[int]bool{}
+				}
+				s.shared[c] = true // "before sitting down": the subject is the sentence's
+			}
 		}
 		out[j] = c
 	}
@@ -373,13 +384,20 @@ func (ar *articleRun) findPeople(s *sent) {
 				}
 				break
 			}
+			title := foldedSpan(toks, j, k)
 			if k > j && (toks[j].cap || demo != "" || role == "other") {
 				if p, end := ar.nameAt(s, k, demo, role); p != nil {
 					add(p, i, end, role == "spokesperson")
+					ar.titled[title] = p
 					i = end
 					continue
 				}
 				// title alone: "the Turkish leader", "Turkey's foreign minister"
+				if p := ar.titled[title]; p != nil && demo == "" && i > 0 && ar.determiner(s, i-1) {
+					add(p, i, k, false) // "the crown prince", titled so before
+					i = k
+					continue
+				}
 				if demo != "" {
 					if p := ar.byCountry(demo, role); p != nil {
 						add(p, i, k, false)
@@ -406,6 +424,25 @@ func (ar *articleRun) findPeople(s *sent) {
 			break
 		}
 	}
+}
+
+// determiner reports whether token i is a definite determiner ("the"),
+// which makes a bare title stand for someone named before.
+func (ar *articleRun) determiner(s *sent, i int) bool {
+	m, ok := ar.l.coref.longest(s.toks, i)
+	return ok && m.end == i+1 && ar.l.corefCls[m.vals[0]] == "det"
+}
+
+// foldedSpan joins the folded tokens [a,b).
+func foldedSpan(toks []token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].fold)
+	}
+	return sb.String()
 }
 
 func (e *Entity) hasRole(r string) bool {
@@ -669,6 +706,16 @@ func (s *sent) clauseParticipants(c int) []*Entity {
 		out = append(out, p.p)
 	}
 	return out
+}
+
+// subject is the sentence's first named person who is not a spokesperson.
+func (s *sent) subject() *Entity {
+	for _, p := range s.people {
+		if !p.spokes {
+			return p.p
+		}
+	}
+	return nil
 }
 
 // objectOnly reports whether the clause's one named person is an object

@@ -358,6 +358,8 @@ func TestMeetingDetails(t *testing.T) {
 			[]string{"emmanuel macron; masoud pezeshkian|2024-10-13", "emmanuel macron; najib mikati|2024-10-13"}},
 		{"dropped subject", "Cumhurbaşkanı Recep Tayyip Erdoğan, Ankara'da Macaristan Başbakanı Viktor Orbán ile görüştü. Ardından İran Cumhurbaşkanı Mesud Pezeşkiyan ile bir araya geldi.\n",
 			[]string{"masoud pezeshkian; recep tayyip erdogan|", "recep tayyip erdogan; viktor orban|"}},
+		{"shared subject and titled coreference", "Crown Prince Mohammed bin Salman welcomed the guests. President Joe Biden first paid a courtesy call on King Salman bin Abdulaziz, 86, before sitting down for a working session with the crown prince and his ministers.\n",
+			[]string{"joe biden; mohammed bin salman|", "joe biden; salman bin abdulaziz al saud|"}},
 		{"entourage", "President Recep Tayyip Erdogan, accompanied by Foreign Minister Hakan Fidan, met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad.\n",
 			[]string{"mohammed shia al-sudani; recep tayyip erdogan|"}},
 	}

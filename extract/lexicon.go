@@ -89,10 +89,15 @@ type Lang struct {
 	projects  *trie
 	projPat   [][2]string
 	locative  map[string]string
-	boiler    []string        // folded boilerplate phrases, space-padded
-	abbrev    map[string]bool // abbreviations that do not end a sentence
-	byline    []string        // first words of byline lines, folded
+	clause    map[string]clauseStart // words that start a clause
+	boiler    []string               // folded boilerplate phrases, space-padded
+	abbrev    map[string]bool        // abbreviations that do not end a sentence
+	byline    []string               // first words of byline lines, folded
 }
+
+// clauseStart is a word that opens a new clause after a comma, or without
+// one when the next word ends in bareSuffix ("before sitting").
+type clauseStart struct{ bareSuffix string }
 
 type dateWord struct {
 	kind string
@@ -302,7 +307,7 @@ func appendUniq(s []int, v int) []int {
 
 func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	l := &Lang{Code: code, stop: map[string]bool{}, meeting: newTrie(), dates: newTrie(), coref: newTrie(),
-		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}, dateBound: map[string]int{}}
+		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}, dateBound: map[string]int{}, clause: map[string]clauseStart{}}
 	dir := path.Join("lang", code)
 	if b, err := fs.ReadFile(fsys, path.Join(dir, "stopwords.txt")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
@@ -379,6 +384,7 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 			l.projPat = append(l.projPat, [2]string{r[1], r[2]})
 		}},
 		{"locative.tsv", func(r []string) { l.locative[r[0]] = r[1] }},
+		{"clause.tsv", func(r []string) { l.clause[Fold(r[0])] = clauseStart{bareSuffix: r[1]} }},
 	}
 	for _, t := range tables {
 		name := path.Join(dir, t.file)

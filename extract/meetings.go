@@ -210,6 +210,11 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 				parts = []*Entity{s.prevSubj, parts[0]}
 			}
 		}
+		if len(parts) == 1 && s.shared[clause] {
+			if subj := s.subject(); subj != nil && subj != parts[0] {
+				parts = []*Entity{subj, parts[0]}
+			}
+		}
 		if cl["escort"] {
 			parts = ar.dropEntourage(s, parts, clause)
 		}
