@@ -418,11 +418,8 @@ func (ar *articleRun) findPeople(s *sent) {
 		}
 		i++
 	}
-	for _, p := range s.people {
-		if !p.spokes {
-			ar.lastSubj = p.p
-			break
-		}
+	if subj := s.subjectIn(l); subj != nil {
+		ar.lastSubj = subj
 	}
 }
 
@@ -716,6 +713,25 @@ func (s *sent) subject() *Entity {
 		}
 	}
 	return nil
+}
+
+// subjectIn is the sentence's subject for later pronouns: its first named
+// person who is not a spokesperson and not after a preposition ("Besides
+// Biden, Erdogan held talks" is about Erdogan).
+func (s *sent) subjectIn(l *Lang) *Entity {
+	for _, p := range s.people {
+		if p.spokes {
+			continue
+		}
+		if p.start > 0 {
+			switch l.locative[s.toks[p.start-1].fold] {
+			case "in", "to", "with", "prep":
+				continue
+			}
+		}
+		return p.p
+	}
+	return s.subject()
 }
 
 // objectOnly reports whether the clause's one named person is an object
