@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -383,5 +384,27 @@ func TestMeetingDetails(t *testing.T) {
 				t.Errorf("meetings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestBuiltByPatterns checks builder patterns on invented projects.
+func TestBuiltByPatterns(t *testing.T) {
+	x := extractor(t)
+	cases := []struct{ text, want string }{
+		{"In 2014 Northbay Road and Bridge Corporation completed the Varna bridge across the river.\n", "varna bridge <- northbay road and bridge corporation"},
+		{"Officials said on Monday that the Kestrel nuclear power plant on the coast is being built by Rosatom.\n", "kestrel nuclear power plant <- rosatom"},
+	}
+	for _, c := range cases {
+		a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range a.BuiltBy {
+			got = append(got, Fold(b.Project.Name)+" <- "+Fold(b.Builder.Name))
+		}
+		if !slices.Contains(got, c.want) {
+			t.Errorf("%q: built_by %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -227,8 +227,14 @@ func (ar *articleRun) builderAt(s *sent, i, dir int) []*Entity {
 	// walk to the start of the name when reading backwards
 	start, end := i, i+1
 	if dir < 0 {
-		for start > 0 && toks[start-1].cap && i-start < 4 {
-			start--
+		for start > 0 && i-start < 5 {
+			if toks[start-1].cap {
+				start--
+			} else if f := toks[start-1].fold; (f == "and" || f == "of") && start > 1 && toks[start-2].cap {
+				start -= 2 // "China Road and Bridge Corporation"
+			} else {
+				break
+			}
 		}
 	} else {
 		for end < len(toks) && end-i < 5 && (toks[end].cap || ((toks[end].fold == "and" || toks[end].fold == "of") && end+1 < len(toks) && toks[end+1].cap)) && toks[end-1].suf == "" {
