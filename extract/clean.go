@@ -229,10 +229,14 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 		if c.Dateline == "" && len(c.Lines) <= 3 {
 			if m := reDateline.FindStringSubmatch(r); m != nil {
 				c.Dateline = strings.TrimSpace(m[1])
-				if c.Published == "" {
-					if e := findDate(l, m[2], tokenize(m[2])); e.y > 0 && e.m > 0 && e.d > 0 {
-						c.Published, _ = e.resolve(time.Time{}, false)
-					}
+				e := findDate(l, m[2], tokenize(m[2]))
+				if c.Published == "" && e.y > 0 && e.m > 0 && e.d > 0 {
+					c.Published, _ = e.resolve(time.Time{}, false)
+				}
+				if !e.empty() {
+					// "Tokyo, May 2 2023 - …": the dateline's date is the
+					// report's, not the date of what the sentence tells
+					r = r[len(m[0]):]
 				}
 			} else if m := reColonDateline.FindStringSubmatch(r); m != nil {
 				c.Dateline = strings.TrimSpace(m[1])

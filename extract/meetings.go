@@ -188,13 +188,22 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 		if !meetWord || done[clause] {
 			continue
 		}
-		// the classes of every trigger in the clause
+		// the classes of every trigger in the clause; when it has both a
+		// future and a past marker, the first one sets the tense ("will
+		// travel … returning a visit he made")
+		firstTense := ""
 		for _, t2 := range s.trig {
 			if s.clause[t2.start] == clause {
 				for _, c := range t2.classes {
 					cl[c] = true
+					if firstTense == "" && (c == "future" || c == "past") {
+						firstTense = c
+					}
 				}
 			}
+		}
+		if cl["future"] && cl["past"] {
+			delete(cl, map[string]string{"future": "past", "past": "future"}[firstTense])
 		}
 		parts := s.clauseParticipants(clause)
 		if len(parts) > maxParticipants {
