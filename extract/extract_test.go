@@ -361,6 +361,8 @@ func TestMeetingDetails(t *testing.T) {
 			[]string{"masoud pezeshkian; recep tayyip erdogan|", "recep tayyip erdogan; viktor orban|"}},
 		{"shared subject and titled coreference", "Crown Prince Mohammed bin Salman welcomed the guests. President Joe Biden first paid a courtesy call on King Salman bin Abdulaziz, 86, before sitting down for a working session with the crown prince and his ministers.\n",
 			[]string{"joe biden; mohammed bin salman|", "joe biden; salman bin abdulaziz al saud|"}},
+		{"dateline date and first tense", "Tokyo, May 2 2023 - Japanese Prime Minister Fumio Kishida will travel to South Korea on May 7 for a summit with President Yoon Suk Yeol, returning a visit the South Korean leader made earlier.\n",
+			[]string{"fumio kishida; yoon suk yeol|2023-05-07"}},
 		{"entourage", "President Recep Tayyip Erdogan, accompanied by Foreign Minister Hakan Fidan, met Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad.\n",
 			[]string{"mohammed shia al-sudani; recep tayyip erdogan|"}},
 	}
