@@ -490,6 +490,9 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 			if ids = ar.givenNamesFit(ids, toks[i:k]); len(ids) == 0 {
 				break // "Marina Silva" is not Lula da Silva
 			}
+			if ids = ar.rolesFit(ids, role); len(ids) == 0 {
+				break // "the King, Sultan Ibrahim" is not Prime Minister Anwar Ibrahim
+			}
 			return ar.person(ar.pickPerson(ids, demo)), k + 1
 		}
 	}
@@ -523,7 +526,7 @@ func (ar *articleRun) nameAt(s *sent, i int, demo, role string) (*Entity, int) {
 	// a single unknown word that is the surname of someone named before
 	for _, p := range ar.porder {
 		f := strings.Fields(Fold(p.Name))
-		if len(f) > 0 && f[len(f)-1] == Fold(name) {
+		if len(f) > 0 && f[len(f)-1] == Fold(name) && (role == "other" || len(p.Roles) == 0 || p.hasRole(role)) {
 			return p, end
 		}
 	}
@@ -555,6 +558,28 @@ func (ar *articleRun) givenNamesFit(ids []int, given []token) []int {
 		for _, g := range given {
 			if !words[g.fold] {
 				fit = false
+			}
+		}
+		if fit {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// rolesFit keeps the people who held the office a title names; a title of
+// no particular office ("other") or a person without known roles fits.
+func (ar *articleRun) rolesFit(ids []int, role string) []int {
+	if role == "" || role == "other" {
+		return ids
+	}
+	var out []int
+	for _, id := range ids {
+		p := &ar.x.lex.People[id]
+		fit := len(p.Roles) == 0
+		for _, r := range p.Roles {
+			if r.Name == role {
+				fit = true
 			}
 		}
 		if fit {

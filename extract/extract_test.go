@@ -410,3 +410,28 @@ func TestBuiltByPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestVenuePlace checks that a named venue gives the meeting its city and
+// that a city name inside a venue's name is not read as the place.
+func TestVenuePlace(t *testing.T) {
+	x := extractor(t)
+	cases := []struct{ text, want string }{
+		{"National Security Adviser Ajit Doval held talks with Chinese Foreign Minister Wang Yi at Hyderabad House on Tuesday.\n", "New Delhi"},
+		{"Dışişleri Bakanı Hakan Fidan, Fransa Dışişleri Bakanı Jean-Noël Barrot ile Elysee Sarayı'nda bir araya geldi ve ikili ilişkileri görüştü.\n", "Paris"},
+	}
+	for _, c := range cases {
+		a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Meetings) != 1 || a.Meetings[0].Place == nil || a.Meetings[0].Place.Name != c.want {
+			var got []string
+			for _, m := range a.Meetings {
+				if m.Place != nil {
+					got = append(got, m.Place.Name)
+				}
+			}
+			t.Errorf("%q: places %q in %d meetings, want one meeting in %s", c.text, got, len(a.Meetings), c.want)
+		}
+	}
+}
