@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -103,8 +104,6 @@ func htmlLines(doc Document) (lines []string, title, published string, err error
 }
 
 var (
-	reISODate       = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reNumDate       = regexp.MustCompile(`\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b`)
 	reColonDateline = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü .'-]{2,25}):\s+[A-ZÇĞİÖŞÜ]`)
 	reCaption       = regexp.MustCompile(`\((?:L|R|left|right|C|center|centre|[LR]-[LR]|photo|Photo)\)|\((?:Image|Photo|Picture|File|Foto|Fotoğraf)\s*:|\([A-Z][A-Za-z]+/[A-Z][^)]*\)|^(?i:photo|foto|fotoğraf)\s*:|(?i)\bphoto:`)
 	reDateline      = regexp.MustCompile(`^([A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-zçğıöşü .'-]{2,30}),\s+(.{3,25}?)\s*(?:\([A-Za-z /]+\))?\s*[-–—]\s`)
@@ -119,7 +118,8 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 	}
 	c := &Cleaned{}
 	var raw []string
-	if isHTML(doc) {
+	page := isHTML(doc)
+	if page {
 		lines, title, pub, err := htmlLines(doc)
 		if err != nil {
 			return nil, err
@@ -136,18 +136,13 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 		raw = strings.Split(strings.ReplaceAll(string(doc.Data), "\r\n", "\n"), "\n")
 	}
 	for i := range raw {
-		raw[i] = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-			if r == '\u00a0' || r == '\u200b' || r == '•' {
-				return ' '
-			}
-			return r
-		}, raw[i])), " ")
+		raw[i] = normalizeSpace(raw[i])
 	}
 	rawToks := make([][]token, len(raw))
 	for i, r := range raw {
 		rawToks[i] = tokenize(r)
 	}
-	lang := x.detect(rawToks, strings.Join(raw, "\n"))
+	lang := x.detect(rawToks, raw)
 	c.Lang = lang
 	l := x.lex.Langs[lang]
 	if l == nil {
@@ -187,7 +182,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 			}
 		}
 		if len(toks) >= 4 && !strings.ContainsAny(r, "|#>»丨") && !endsSentence(r) && !isBoilerplate(l, x.lex, toks) &&
-			!isByline(l, toks) && !reCaption.MatchString(r) && (c.Title == "" || !isHTML(doc)) {
+			!isByline(l, toks) && !isCaption(r) && (c.Title == "" || !page) {
 			c.Title = r // the last headline-like line before the story
 		}
 	}
@@ -204,7 +199,8 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 		if i == body && c.Published == "" {
 			// "date 2025-11-24 Cumhurbaşkanı …": a date label opening the story
 			if m := reDateLabel.FindString(r); m != "" {
-				if d := reISODate.FindString(r); d != "" && strings.Index(r, d) < len(m)+2 {
+				if iso := findISODate(r); iso != nil && strings.Index(r, iso[0]) < len(m)+2 {
+					d := iso[0]
 					c.Published = d
 					r = strings.TrimSpace(r[strings.Index(r, d)+len(d):])
 				}
@@ -242,7 +238,7 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 				c.Dateline = strings.TrimSpace(m[1])
 			}
 		}
-		caption := count[r] > 1 || (strings.ContainsAny(r, "(:") && reCaption.MatchString(r))
+		caption := count[r] > 1 || isCaption(r)
 		c.Lines = append(c.Lines, Line{Text: r, Caption: caption})
 	}
 	return c, nil
@@ -250,13 +246,86 @@ func (x *Extractor) Clean(doc Document) (*Cleaned, error) {
 
 // isByline: a line that opens with a byline word ("By", "Reporter:").
 func isByline(l *Lang, toks []token) bool {
-	var b strings.Builder
-	for _, t := range toks {
-		b.WriteString(t.fold + " ")
-	}
-	f := b.String()
 	for _, p := range l.byline {
-		if strings.HasPrefix(f, p) {
+		if startsWith(toks, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWith reports whether the folded tokens open with the phrase p, a
+// non-empty list of folded words.
+func startsWith(toks []token, p []string) bool {
+	if len(p) == 0 || len(p) > len(toks) {
+		return false
+	}
+	for i, w := range p {
+		if toks[i].fold != w {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeSpace replaces no-break and zero-width spaces and bullets by
+// spaces, collapses runs of white space into one space and trims the ends.
+// Most lines need none of it and are returned as they are.
+func normalizeSpace(s string) string {
+	if isNormalSpace(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r == '\u00a0' || r == '\u200b' || r == '•' {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+}
+
+// isNormalSpace reports whether normalizeSpace would leave s unchanged:
+// valid UTF-8 whose only white space is single spaces between words, with
+// no character that becomes a space.
+func isNormalSpace(s string) bool {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case ' ' < c && c < utf8.RuneSelf:
+			i++
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+			i++
+		case c < ' ':
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+			i++
+		default:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 || r == '\u00a0' || r == '\u200b' || r == '•' || unicode.IsSpace(r) {
+				return false
+			}
+			i += w
+		}
+	}
+	return true
+}
+
+// isCaption reports a photo caption: "(L)", "(Photo: …)", "(AA/Reuters)",
+// "Photo: …". Every form has a parenthesis, or a colon and "photo" or
+// "foto" in any case, which most lines lack.
+func isCaption(s string) bool {
+	if strings.IndexByte(s, '(') < 0 && (strings.IndexByte(s, ':') < 0 || !containsOto(s)) {
+		return false
+	}
+	return reCaption.MatchString(s)
+}
+
+// containsOto reports whether s contains "oto" in any case.
+func containsOto(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'o' && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
 			return true
 		}
 	}
@@ -275,10 +344,10 @@ func isText(b []byte) bool {
 // headerDate finds a publication date in a short header line: ISO,
 // numeric, or a month name with day and year.
 func (x *Extractor) headerDate(l *Lang, line string, all []string) string {
-	if m := reISODate.FindStringSubmatch(line); m != nil {
+	if m := findISODate(line); m != nil {
 		return m[0]
 	}
-	if m := reNumDate.FindStringSubmatch(line); m != nil {
+	if m := findNumDate(line); m != nil {
 		return numericDate(m[1], m[2], m[3], strings.Join(all, "\n"))
 	}
 	if e := findDate(l, line, tokenize(line)); e.y > 0 && e.m > 0 && e.d > 0 {
@@ -288,30 +357,24 @@ func (x *Extractor) headerDate(l *Lang, line string, all []string) string {
 	return ""
 }
 
-// detect returns the language of text: a language with data when its
+// detect returns the language of the lines: a language with data when its
 // function words dominate, otherwise the code a statistical detector gives.
-func (x *Extractor) detect(lines [][]token, text string) string {
+func (x *Extractor) detect(lines [][]token, raw []string) string {
+	var buf [8]int
+	counts := x.lex.stopCounts(buf[:0], lines...)
 	best, bestN, total := "", 0, 0
 	for _, toks := range lines {
 		total += len(toks)
 	}
-	for _, code := range x.lex.langCodes() {
-		n := 0
-		for _, toks := range lines {
-			for _, t := range toks {
-				if x.lex.Langs[code].stop[t.fold] {
-					n++
-				}
-			}
-		}
-		if n > bestN {
+	for i, code := range x.lex.langCodes() {
+		if n := counts[i]; n > bestN {
 			best, bestN = code, n
 		}
 	}
 	if total > 0 && float64(bestN)/float64(total) >= 0.08 {
 		return best
 	}
-	info := whatlanggo.Detect(text)
+	info := whatlanggo.Detect(strings.Join(raw, "\n"))
 	if code := info.Lang.Iso6391(); code != "" {
 		return code
 	}
@@ -321,14 +384,11 @@ func (x *Extractor) detect(lines [][]token, text string) string {
 // lineLang returns the data language whose function words clearly dominate
 // a line, or "".
 func (x *Extractor) lineLang(toks []token) string {
+	var buf [8]int
+	counts := x.lex.stopCounts(buf[:0], toks)
 	best, bestN, second := "", 0, 0
-	for _, code := range x.lex.langCodes() {
-		n := 0
-		for _, t := range toks {
-			if x.lex.Langs[code].stop[t.fold] {
-				n++
-			}
-		}
+	for i, code := range x.lex.langCodes() {
+		n := counts[i]
 		if n > bestN {
 			best, second, bestN = code, bestN, n
 		} else if n > second {
@@ -341,27 +401,18 @@ func (x *Extractor) lineLang(toks []token) string {
 	return ""
 }
 
+// isBoilerplate reports a line holding a boilerplate phrase ("all rights
+// reserved") of its language, or, when short, of another language.
 func isBoilerplate(l *Lang, lx *Lexicon, toks []token) bool {
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, t := range toks {
-		b.WriteString(t.fold)
-		b.WriteByte(' ')
+	if l.boiler.occurs(toks) {
+		return true
 	}
-	f := b.String()
-	for _, p := range l.boiler {
-		if strings.Contains(f, p) {
-			return true
-		}
+	if len(toks) >= 60 {
+		return false
 	}
 	for _, ll := range lx.Langs {
-		if ll == l {
-			continue
-		}
-		for _, p := range ll.boiler {
-			if strings.Contains(f, p) && len(toks) < 60 {
-				return true
-			}
+		if ll != l && ll.boiler.occurs(toks) {
+			return true
 		}
 	}
 	return false
@@ -395,50 +446,69 @@ func loadWords(fsys fs.FS, name string) []string {
 // splitSentences splits a line into sentences, keeping abbreviations,
 // initials and decimal numbers intact.
 func splitSentences(l *Lang, s string) []string {
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte becomes U+FFFD
+	}
 	var out []string
 	start := 0
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	for i := 0; i < len(s); i++ {
+		r := s[i]
 		if r != '.' && r != '!' && r != '?' {
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"'”’»)`, rs[j]) {
-			j++
+		for j < len(s) {
+			c, w := utf8.DecodeRuneInString(s[j:])
+			if !strings.ContainsRune(`"'”’»)`, c) {
+				break
+			}
+			j += w
 		}
-		if j >= len(rs) || !unicode.IsSpace(rs[j]) {
+		if j >= len(s) {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(s[j:]); !unicode.IsSpace(c) {
 			continue
 		}
 		k := j
-		for k < len(rs) && unicode.IsSpace(rs[k]) {
-			k++
+		for k < len(s) {
+			c, w := utf8.DecodeRuneInString(s[k:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			k += w
 		}
-		if k >= len(rs) {
+		if k >= len(s) {
 			continue
 		}
-		next := rs[k]
+		next, _ := utf8.DecodeRuneInString(s[k:])
 		if !(unicode.IsUpper(next) || strings.ContainsRune(`"“'‘«`, next) || unicode.IsDigit(next)) {
 			continue
 		}
 		if r == '.' {
 			// the word before the period
-			w := i - 1
-			for w >= 0 && (unicode.IsLetter(rs[w]) || rs[w] == '.') {
-				w--
+			w := i
+			for w > 0 {
+				c, cw := utf8.DecodeLastRuneInString(s[:w])
+				if !unicode.IsLetter(c) && c != '.' {
+					break
+				}
+				w -= cw
 			}
-			word := strings.ToLower(string(rs[w+1 : i]))
-			if len([]rune(word)) == 1 && unicode.IsUpper(rs[i-1]) {
-				continue // an initial
+			word := strings.ToLower(s[w:i])
+			if utf8.RuneCountInString(word) == 1 {
+				if last, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsUpper(last) {
+					continue // an initial
+				}
 			}
 			if l.abbrev[word] {
 				continue
 			}
 		}
-		out = append(out, strings.TrimSpace(string(rs[start:j])))
+		out = append(out, strings.TrimSpace(s[start:j]))
 		start = k
 	}
-	if rest := strings.TrimSpace(string(rs[start:])); rest != "" {
+	if rest := strings.TrimSpace(s[start:]); rest != "" {
 		out = append(out, rest)
 	}
 	return out

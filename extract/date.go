@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 	best := dateExpr{weekday: -1}
 	// numeric dates need a digit; without one only words can be dates
 	if strings.ContainsAny(s, "0123456789") {
-		if m := reISODate.FindStringSubmatch(s); m != nil {
+		if m := findISODate(s); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
 			d, _ := strconv.Atoi(m[3])
@@ -35,7 +34,7 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 				return dateExpr{y: y, m: mo, d: d, weekday: -1}
 			}
 		}
-		if m := reNumDate.FindStringSubmatch(s); m != nil {
+		if m := findNumDate(s); m != nil {
 			if iso := numericDate(m[1], m[2], m[3], s); iso != "" {
 				t, _ := time.Parse("2006-01-02", iso)
 				return dateExpr{y: t.Year(), m: int(t.Month()), d: t.Day(), weekday: -1}
@@ -122,6 +121,79 @@ func findDate(l *Lang, s string, toks []token) dateExpr {
 	return best
 }
 
+// findISODate finds the first ISO date "2024-06-10" standing alone in s,
+// as the regular expression \b(\d{4})-(\d{2})-(\d{2})\b would: the match
+// and its year, month and day, or nil. Dates are looked for in every
+// sentence, and scanning for them is much cheaper than the regexp.
+func findISODate(s string) []string {
+	for p := 0; p+10 <= len(s); p++ {
+		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		if digits(s, p, 4) && s[p+4] == '-' && digits(s, p+5, 2) && s[p+7] == '-' && digits(s, p+8, 2) &&
+			(p+10 == len(s) || !isWordByte(s[p+10])) {
+			return []string{s[p : p+10], s[p : p+4], s[p+5 : p+7], s[p+8 : p+10]}
+		}
+	}
+	return nil
+}
+
+// findNumDate finds the first numeric date "5.3.2024", "05/03/2024"
+// standing alone in s, as \b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b would:
+// the match and its three numbers, or nil.
+func findNumDate(s string) []string {
+	for p := 0; p < len(s); p++ {
+		if !isDigit(s[p]) || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		// one or two digits, a separator, one or two digits, a separator: a
+		// third digit can be neither, so the lengths are the digit runs.
+		a := p + numLen(s, p)
+		if a >= len(s) || !isDateSep(s[a]) {
+			continue
+		}
+		b := a + 1 + numLen(s, a+1)
+		if b == a+1 || b >= len(s) || !isDateSep(s[b]) {
+			continue
+		}
+		if b+5 <= len(s) && digits(s, b+1, 4) && (b+5 == len(s) || !isWordByte(s[b+5])) {
+			return []string{s[p : b+5], s[p:a], s[a+1 : b], s[b+1 : b+5]}
+		}
+	}
+	return nil
+}
+
+// numLen is the length of the run of at most 2 digits at s[i:].
+func numLen(s string, i int) int {
+	n := 0
+	for n < 2 && i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+func isDigit(c byte) bool   { return '0' <= c && c <= '9' }
+func isDateSep(c byte) bool { return c == '-' || c == '.' || c == '/' }
+
+// isWordByte reports an ASCII word character, as \b sees them; bytes of
+// other runes are not.
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// digits reports whether s[i:i+n] is n ASCII digits.
+func digits(s string, i, n int) bool {
+	if i+n > len(s) {
+		return false
+	}
+	for k := i; k < i+n; k++ {
+		if !isDigit(s[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // boundOfSpan reports whether the date in tokens [first,end) is the bound
 // of a span rather than the day of an event: "until April 20", "since
 // Monday", "20 Nisan'a kadar".
@@ -163,8 +235,6 @@ func validYMD(y, m, d int) bool {
 	return t.Day() == d
 }
 
-var reMonthWord = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b`)
-
 // numericDate resolves an all-numeric date "a-b-yyyy". When both day-month
 // orders are valid it prefers the one whose month the surrounding text names
 // elsewhere (a caption's "Dec. 1, 2016" settles "12-02-2016"); otherwise
@@ -183,14 +253,101 @@ func numericDate(a, b, ys string, context string) string {
 	case !md && !dm:
 		return ""
 	}
-	months := map[int]bool{}
-	for _, m := range reMonthWord.FindAllStringSubmatch(context, -1) {
-		months[monthIndex(m[1])] = true
-	}
+	months := monthsNamed(context)
 	if months[x] && !months[y] {
 		return fmt.Sprintf("%04d-%02d-%02d", year, x, y)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", year, y, x)
+}
+
+// monthsNamed returns the months text names before a day number ("Dec. 1",
+// "March 5"). It finds what the regular expression
+//
+//	(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+//
+// finds with FindAllStringSubmatch, each month by monthIndex of the first
+// group, without running a regexp over a whole article. Like that
+// expression it folds case as Unicode does: the long s "ſ" matches s, and
+// it and the Kelvin sign "K" match [a-z].
+func monthsNamed(text string) map[int]bool {
+	months := map[int]bool{}
+	for p := 0; p < len(text); p++ {
+		if word, end := monthDayAt(text, p); end > 0 {
+			months[monthIndex(word)] = true
+			p = end - 1
+		}
+	}
+	return months
+}
+
+// monthDayAt matches a month and day number at byte p of s (see
+// monthsNamed): the month word as written and the end of the match, or
+// end 0.
+func monthDayAt(s string, p int) (word string, end int) {
+	var abbr [3]byte
+	q := p
+	for k := range abbr {
+		switch w := foldedLetter(s[q:]); {
+		case w == 1:
+			abbr[k] = s[q] | 0x20
+			q++
+		case w > 0 && strings.HasPrefix(s[q:], "ſ"):
+			abbr[k] = 's'
+			q += w
+		default:
+			return "", 0 // no letter, or "K", which no month has
+		}
+	}
+	switch string(abbr[:]) {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+	default:
+		return "", 0
+	}
+	// \b: a word character on exactly one side; "ſ" is none
+	if (p > 0 && isWordByte(s[p-1])) == isLetterByte(s[p]) {
+		return "", 0
+	}
+	word = s[p:q]
+	// [a-z]*: the longest run, as no shorter one can be followed by \.?\s
+	for w := foldedLetter(s[q:]); w > 0; w = foldedLetter(s[q:]) {
+		q += w
+	}
+	if q < len(s) && s[q] == '.' {
+		q++
+	}
+	sp := q
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\f' || s[q] == '\r') {
+		q++
+	}
+	if q == sp {
+		return "", 0
+	}
+	d := q
+	for q < len(s) && isDigit(s[q]) {
+		q++
+	}
+	if n := q - d; n < 1 || n > 2 || q < len(s) && isWordByte(s[q]) {
+		return "", 0
+	}
+	return word, q
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// foldedLetter returns the byte length of the letter s starts with if
+// (?i)[a-z] matches it: an ASCII letter, "ſ" or "K"; 0 otherwise.
+func foldedLetter(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case isLetterByte(s[0]):
+		return 1
+	case strings.HasPrefix(s, "ſ"):
+		return len("ſ")
+	case strings.HasPrefix(s, "K"):
+		return len("K")
+	}
+	return 0
 }
 
 func monthIndex(abbr string) int {

@@ -90,9 +90,9 @@ type Lang struct {
 	projPat   [][2]string
 	locative  map[string]string
 	clause    map[string]clauseStart // words that start a clause
-	boiler    []string               // folded boilerplate phrases, space-padded
+	boiler    *trie                  // boilerplate phrases
 	abbrev    map[string]bool        // abbreviations that do not end a sentence
-	byline    []string               // first words of byline lines, folded
+	byline    [][]string             // first words of byline lines, folded
 }
 
 // clauseStart is a word that opens a new clause after a comma, or without
@@ -125,6 +125,7 @@ type Lexicon struct {
 	venueTrie   *trie            // venue names → venue index
 	codes       []string         // languages with data, sorted
 	projTrie    *trie
+	stopWords   *trie // stop words → indexes in codes of the languages listing them
 }
 
 func readTSV(fsys fs.FS, name string, minCols int, fn func(rec []string) error) error {
@@ -283,7 +284,34 @@ func LoadLexicon(fsys fs.FS) (*Lexicon, error) {
 		lx.codes = append(lx.codes, l.Code)
 	}
 	sort.Strings(lx.codes)
+	lx.stopWords = newTrie()
+	for i, code := range lx.codes {
+		for w := range lx.Langs[code].stop {
+			if !strings.HasSuffix(w, "*") { // no token is a pattern
+				lx.stopWords.add([]string{w}, i)
+			}
+		}
+	}
 	return lx, nil
+}
+
+// stopCounts counts, for each language of langCodes, the tokens that are
+// its stop words, in one look-up per token. It appends to counts, which
+// may be a caller's buffer.
+func (lx *Lexicon) stopCounts(counts []int, lines ...[]token) []int {
+	for range lx.codes {
+		counts = append(counts, 0)
+	}
+	for _, toks := range lines {
+		for i := range toks {
+			if w := lx.stopWords.child(toks[i].fold, toks[i].foldKey()); w != nil {
+				for _, l := range w.vals {
+					counts[l]++
+				}
+			}
+		}
+	}
+	return counts
 }
 
 // shortName is how a person is named on second mention: the family name,
@@ -307,7 +335,8 @@ func appendUniq(s []int, v int) []int {
 
 func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	l := &Lang{Code: code, stop: map[string]bool{}, meeting: newTrie(), dates: newTrie(), coref: newTrie(),
-		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}, dateBound: map[string]int{}, clause: map[string]clauseStart{}}
+		titles: newTrie(), countries: newTrie(), topics: newTrie(), lists: newTrie(), projects: newTrie(), locative: map[string]string{}, dateBound: map[string]int{}, clause: map[string]clauseStart{},
+		boiler: newTrie()}
 	dir := path.Join("lang", code)
 	if b, err := fs.ReadFile(fsys, path.Join(dir, "stopwords.txt")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
@@ -323,11 +352,15 @@ func loadLang(fsys fs.FS, code string) (*Lang, error) {
 	} else {
 		return nil, fmt.Errorf("language %s: %w", code, err)
 	}
-	for _, b := range loadWords(fsys, path.Join(dir, "boilerplate.txt")) {
-		l.boiler = append(l.boiler, " "+strings.Join(phraseTokensPlain(b), " ")+" ")
+	for i, b := range loadWords(fsys, path.Join(dir, "boilerplate.txt")) {
+		if toks := phraseTokensPlain(b); len(toks) > 0 {
+			l.boiler.add(toks, i)
+		}
 	}
 	for _, b := range loadWords(fsys, path.Join(dir, "byline.txt")) {
-		l.byline = append(l.byline, strings.Join(phraseTokensPlain(b), " ")+" ")
+		if toks := phraseTokensPlain(b); len(toks) > 0 {
+			l.byline = append(l.byline, toks)
+		}
 	}
 	l.abbrev = map[string]bool{}
 	for _, line := range loadWords(fsys, path.Join(dir, "abbrev.txt")) {

@@ -60,28 +60,72 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	FoldTo(&b, s)
+	return b.String()
+}
+
+// FoldTo writes Fold(s) to b, for callers folding many words into one
+// buffer.
+func FoldTo(b *strings.Builder, s string) {
+	same := 0 // start of the bytes not written yet, which fold to themselves
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b.WriteString(s[same:i])
+				b.WriteByte(c + 'a' - 'A')
+				same = i + 1
+			}
+			i++
+			continue
+		}
+		b.WriteString(s[same:i])
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if r < tableSize {
 			b.WriteString(foldTable[r])
 		} else {
 			b.WriteString(foldRune(r))
 		}
+		i += w
+		same = i
 	}
-	return b.String()
+	b.WriteString(s[same:])
 }
 
 // Tokens splits s into folded word tokens: letters and digits only, a
 // Turkish suffix after an apostrophe dropped ("Putin'in" → "putin").
 func Tokens(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(Fold(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-	}) {
-		if i := strings.IndexAny(f, "'’"); i >= 0 {
-			f = f[:i]
+	f := Fold(s)
+	for i := 0; i < len(f); {
+		// a field: a run of letters, digits and apostrophes; its token ends
+		// at the first apostrophe
+		start, end := i, -1
+		for i < len(f) {
+			r, w := utf8.DecodeRuneInString(f[i:])
+			if r == '\'' || r == '’' {
+				if end < 0 {
+					end = i
+				}
+			} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += w
 		}
-		if f != "" {
-			out = append(out, f)
+		if i == start {
+			_, w := utf8.DecodeRuneInString(f[i:])
+			i += w // a separator
+			continue
+		}
+		if end < 0 {
+			end = i
+		}
+		if end > start {
+			if out == nil {
+				// usually one token per word
+				out = make([]string, 0, strings.Count(f[i:], " ")+1)
+			}
+			out = append(out, f[start:end])
 		}
 	}
 	return out
