@@ -275,12 +275,19 @@ func TestUnknownLanguageIsReported(t *testing.T) {
 	}
 }
 
-func TestUnknownPersonIsMinted(t *testing.T) {
-	x := extractor(t)
-	a, err := x.Extract(Document{Path: "x.txt", Data: []byte("Foreign Minister Zorblat Quennic met his Turkish counterpart Hakan Fidan in Ankara on Monday to discuss trade and energy.\n")})
+// extractText extracts a short invented plain-text article.
+func extractText(t *testing.T, x *Extractor, text string) *Article {
+	t.Helper()
+	a, err := x.Extract(Document{Path: "x.txt", Data: []byte(text)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a
+}
+
+func TestUnknownPersonIsMinted(t *testing.T) {
+	x := extractor(t)
+	a := extractText(t, x, "Foreign Minister Zorblat Quennic met his Turkish counterpart Hakan Fidan in Ankara on Monday to discuss trade and energy.\n")
 	if len(a.Meetings) != 1 {
 		t.Fatalf("%d meetings, want 1", len(a.Meetings))
 	}
@@ -316,10 +323,7 @@ func TestListTopics(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := extractText(t, x, c.text)
 			if len(a.Meetings) != 1 {
 				t.Fatalf("%d meetings, want 1", len(a.Meetings))
 			}
@@ -368,10 +372,7 @@ func TestMeetingDetails(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := extractText(t, x, c.text)
 			var got []string
 			for _, m := range a.Meetings {
 				var ps []string
@@ -397,10 +398,7 @@ func TestBuiltByPatterns(t *testing.T) {
 		{"Officials said on Monday that the Kestrel nuclear power plant on the coast is being built by Rosatom.\n", "kestrel nuclear power plant <- rosatom"},
 	}
 	for _, c := range cases {
-		a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := extractText(t, x, c.text)
 		var got []string
 		for _, b := range a.BuiltBy {
 			got = append(got, Fold(b.Project.Name)+" <- "+Fold(b.Builder.Name))
@@ -420,10 +418,7 @@ func TestVenuePlace(t *testing.T) {
 		{"Dışişleri Bakanı Hakan Fidan, Fransa Dışişleri Bakanı Jean-Noël Barrot ile Elysee Sarayı'nda bir araya geldi ve ikili ilişkileri görüştü.\n", "Paris"},
 	}
 	for _, c := range cases {
-		a, err := x.Extract(Document{Path: "x.txt", Data: []byte(c.text)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := extractText(t, x, c.text)
 		if len(a.Meetings) != 1 || a.Meetings[0].Place == nil || a.Meetings[0].Place.Name != c.want {
 			var got []string
 			for _, m := range a.Meetings {

@@ -203,7 +203,11 @@ func (ar *articleRun) mentions(s *sent, current *cand, prev []*Entity) []*cand {
 			}
 		}
 		if cl["future"] && cl["past"] {
-			delete(cl, map[string]string{"future": "past", "past": "future"}[firstTense])
+			if firstTense == "future" {
+				delete(cl, "past")
+			} else {
+				delete(cl, "future")
+			}
 		}
 		parts := s.clauseParticipants(clause)
 		if len(parts) > maxParticipants {

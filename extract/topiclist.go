@@ -90,8 +90,8 @@ func (ar *articleRun) listBoundary(s *sent, i int) bool {
 	if _, ok := l.dates.longest(s.toks, i); ok {
 		return true
 	}
-	if isNumber(s.toks[i].fold) {
-		return true
+	if f := s.toks[i].fold; digits(f, 0, len(f)) {
+		return true // a number: "20 agreements"
 	}
 	for _, c := range s.cities {
 		if i >= c.start && i < c.end && c.locative {
@@ -99,15 +99,6 @@ func (ar *articleRun) listBoundary(s *sent, i int) bool {
 		}
 	}
 	return false
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // listItems splits tokens [a,b) at commas and separator phrases and adds
@@ -177,7 +168,7 @@ func (ar *articleRun) listItem(s *sent, a, b int) {
 	surf := s.text[s.toks[a].start:s.toks[b-1].end]
 	covered := false
 	for _, t := range s.topics {
-		if t.start < b && t.end > a && t.id != "" && !strings.HasPrefix(t.id, freeTopic) {
+		if t.start < b && t.end > a && !strings.HasPrefix(t.id, freeTopic) {
 			covered = true
 			s.topics = append(s.topics, topicHit{id: t.id, surf: surf, start: a, end: b})
 		}
